@@ -1,0 +1,611 @@
+/* cpd-page-view.c
+ *
+ * Copyright 2026 The CPD developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The page view shows a rendered CpdDocument in a WebKitWebView that treats the page as
+ * content we did not write: page scripts never run, nothing is fetched, and every navigation
+ * other than our own document load is refused. Link clicks leave as the "link-activated"
+ * signal, for the window's link opener to decide on. Our own script runs in the isolated
+ * "cpd" world and tells us which heading is being read.
+ */
+
+#include "config.h"
+
+#include "cpd-page-view.h"
+
+#define SCRIPT_WORLD        "cpd"
+#define SECTION_HANDLER     "cpdSection"
+#define MAX_FIND_MATCHES    1000
+#define PAGE_BASE_URI       "about:blank"
+
+/* The page may not load anything; our own stylesheet is inline. */
+#define CONTENT_SECURITY_POLICY \
+  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+
+struct _CpdPageView
+{
+  AdwBin parent_instance;
+
+  WebKitWebView *web_view;
+  char *current_section;
+  char *find_text;
+  guint match_count;
+  guint match_index;
+  guint loaded : 1;
+};
+
+G_DEFINE_FINAL_TYPE (CpdPageView, cpd_page_view, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_LOADED,
+  PROP_CURRENT_SECTION,
+  PROP_ZOOM_LEVEL,
+  PROP_MATCH_COUNT,
+  PROP_MATCH_INDEX,
+  N_PROPS
+};
+
+enum {
+  LINK_ACTIVATED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void
+cpd_page_view_update_background (CpdPageView     *self,
+                                 GParamSpec      *pspec,
+                                 AdwStyleManager *style_manager)
+{
+  GdkRGBA background;
+
+  /* libadwaita's view background, so no white flash before the page paints. */
+  if (adw_style_manager_get_dark (style_manager))
+    gdk_rgba_parse (&background, "#1e1e1e");
+  else
+    gdk_rgba_parse (&background, "#ffffff");
+
+  webkit_web_view_set_background_color (self->web_view, &background);
+}
+
+static gboolean
+cpd_page_view_decide_policy_cb (CpdPageView              *self,
+                                WebKitPolicyDecision     *decision,
+                                WebKitPolicyDecisionType  type,
+                                WebKitWebView            *web_view)
+{
+  WebKitNavigationAction *action;
+  WebKitURIRequest *request;
+  const char *uri;
+
+  if (type == WEBKIT_POLICY_DECISION_TYPE_RESPONSE)
+    {
+      /* Only the document we loaded ourselves may be shown. */
+      request = webkit_response_policy_decision_get_request (WEBKIT_RESPONSE_POLICY_DECISION (decision));
+      if (g_strcmp0 (webkit_uri_request_get_uri (request), PAGE_BASE_URI) == 0)
+        webkit_policy_decision_use (decision);
+      else
+        webkit_policy_decision_ignore (decision);
+      return TRUE;
+    }
+
+  action = webkit_navigation_policy_decision_get_navigation_action (
+    WEBKIT_NAVIGATION_POLICY_DECISION (decision));
+  request = webkit_navigation_action_get_request (action);
+  uri = webkit_uri_request_get_uri (request);
+
+  if (type == WEBKIT_POLICY_DECISION_TYPE_NAVIGATION_ACTION &&
+      webkit_navigation_action_get_navigation_type (action) == WEBKIT_NAVIGATION_TYPE_OTHER &&
+      !webkit_navigation_action_is_user_gesture (action) &&
+      g_strcmp0 (uri, PAGE_BASE_URI) == 0)
+    {
+      /* Our own load_html(). */
+      webkit_policy_decision_use (decision);
+      return TRUE;
+    }
+
+  if (webkit_navigation_action_get_navigation_type (action) == WEBKIT_NAVIGATION_TYPE_LINK_CLICKED)
+    g_signal_emit (self, signals[LINK_ACTIVATED], 0, uri);
+
+  webkit_policy_decision_ignore (decision);
+  return TRUE;
+}
+
+static GtkWidget *
+cpd_page_view_create_cb (CpdPageView            *self,
+                         WebKitNavigationAction *action,
+                         WebKitWebView          *web_view)
+{
+  /* No new windows; a link that asked for one still goes to the link opener. */
+  if (webkit_navigation_action_get_navigation_type (action) == WEBKIT_NAVIGATION_TYPE_LINK_CLICKED)
+    g_signal_emit (self, signals[LINK_ACTIVATED], 0,
+                   webkit_uri_request_get_uri (webkit_navigation_action_get_request (action)));
+  return NULL;
+}
+
+static gboolean
+cpd_page_view_context_menu_cb (CpdPageView         *self,
+                               WebKitContextMenu   *menu,
+                               WebKitHitTestResult *hit_test_result,
+                               WebKitWebView       *web_view)
+{
+  GList *items = g_list_copy (webkit_context_menu_get_items (menu));
+
+  /* Reading actions only: no reload, no navigation, no new windows. */
+  for (const GList *l = items; l != NULL; l = l->next)
+    {
+      WebKitContextMenuItem *item = l->data;
+
+      switch (webkit_context_menu_item_get_stock_action (item))
+        {
+        case WEBKIT_CONTEXT_MENU_ACTION_COPY:
+        case WEBKIT_CONTEXT_MENU_ACTION_COPY_LINK_TO_CLIPBOARD:
+        case WEBKIT_CONTEXT_MENU_ACTION_SELECT_ALL:
+          break;
+#if DEVELOPMENT_BUILD
+        case WEBKIT_CONTEXT_MENU_ACTION_INSPECT_ELEMENT:
+          break;
+#endif
+        default:
+          webkit_context_menu_remove (menu, item);
+          break;
+        }
+    }
+  g_list_free (items);
+
+  /* Returning TRUE would suppress the menu; an empty one is simply not shown. */
+  return webkit_context_menu_get_n_items (menu) == 0;
+}
+
+static void
+cpd_page_view_load_changed_cb (CpdPageView     *self,
+                               WebKitLoadEvent  load_event,
+                               WebKitWebView   *web_view)
+{
+  if (load_event != WEBKIT_LOAD_FINISHED || self->loaded)
+    return;
+
+  self->loaded = TRUE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
+}
+
+static void
+cpd_page_view_section_message_cb (CpdPageView            *self,
+                                  JSCValue               *value,
+                                  WebKitUserContentManager *manager)
+{
+  g_autofree char *id = NULL;
+
+  if (!jsc_value_is_string (value))
+    return;
+
+  id = jsc_value_to_string (value);
+  if (g_strcmp0 (id, self->current_section) == 0)
+    return;
+
+  g_free (self->current_section);
+  self->current_section = g_steal_pointer (&id);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT_SECTION]);
+}
+
+static void
+cpd_page_view_counted_matches_cb (CpdPageView          *self,
+                                  guint                 match_count,
+                                  WebKitFindController *find_controller)
+{
+  self->match_count = match_count;
+  self->match_index = match_count > 0 ? 1 : 0;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MATCH_COUNT]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MATCH_INDEX]);
+}
+
+static void
+cpd_page_view_failed_to_find_cb (CpdPageView          *self,
+                                 WebKitFindController *find_controller)
+{
+  cpd_page_view_counted_matches_cb (self, 0, find_controller);
+}
+
+static void
+cpd_page_view_zoom_notify_cb (CpdPageView   *self,
+                              GParamSpec    *pspec,
+                              WebKitWebView *web_view)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM_LEVEL]);
+}
+
+static WebKitWebView *
+create_hardened_web_view (void)
+{
+  g_autoptr (WebKitNetworkSession) session = webkit_network_session_new_ephemeral ();
+  g_autoptr (WebKitUserContentManager) content_manager = webkit_user_content_manager_new ();
+  g_autoptr (WebKitSettings) settings = NULL;
+  g_autoptr (WebKitUserScript) script = NULL;
+  g_autoptr (GBytes) source = NULL;
+
+  settings = webkit_settings_new_with_settings (
+    /* Page scripts, inline handlers and javascript: URLs never run; our world still does. */
+    "enable-javascript-markup", FALSE,
+    "enable-html5-local-storage", FALSE,
+    "enable-html5-database", FALSE,
+    "enable-page-cache", FALSE,
+    "enable-webgl", FALSE,
+    "enable-webaudio", FALSE,
+    "enable-media", FALSE,
+    "enable-mediasource", FALSE,
+    "enable-encrypted-media", FALSE,
+    "enable-webrtc", FALSE,
+    "enable-back-forward-navigation-gestures", FALSE,
+    "javascript-can-open-windows-automatically", FALSE,
+    "javascript-can-access-clipboard", FALSE,
+    "allow-file-access-from-file-urls", FALSE,
+    "allow-universal-access-from-file-urls", FALSE,
+    "allow-modal-dialogs", FALSE,
+    "enable-write-console-messages-to-stdout", FALSE,
+    "enable-developer-extras", (gboolean) DEVELOPMENT_BUILD,
+    "default-charset", "utf-8",
+    NULL);
+
+  source = g_resources_lookup_data (RESOURCE_BASE "/cpd-page-view.js", 0, NULL);
+  g_assert (source != NULL);
+  script = webkit_user_script_new_for_world (g_bytes_get_data (source, NULL),
+                                             WEBKIT_USER_CONTENT_INJECT_TOP_FRAME,
+                                             WEBKIT_USER_SCRIPT_INJECT_AT_DOCUMENT_END,
+                                             SCRIPT_WORLD, NULL, NULL);
+  webkit_user_content_manager_add_script (content_manager, script);
+  webkit_user_content_manager_register_script_message_handler (content_manager, SECTION_HANDLER,
+                                                               SCRIPT_WORLD);
+
+  return g_object_new (WEBKIT_TYPE_WEB_VIEW,
+                       "network-session", session,
+                       "settings", settings,
+                       "user-content-manager", content_manager,
+                       "default-content-security-policy", CONTENT_SECURITY_POLICY,
+                       "hexpand", TRUE,
+                       "vexpand", TRUE,
+                       NULL);
+}
+
+static void
+cpd_page_view_dispose (GObject *object)
+{
+  CpdPageView *self = CPD_PAGE_VIEW (object);
+
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  self->web_view = NULL;
+
+  G_OBJECT_CLASS (cpd_page_view_parent_class)->dispose (object);
+}
+
+static void
+cpd_page_view_finalize (GObject *object)
+{
+  CpdPageView *self = CPD_PAGE_VIEW (object);
+
+  g_clear_pointer (&self->current_section, g_free);
+  g_clear_pointer (&self->find_text, g_free);
+
+  G_OBJECT_CLASS (cpd_page_view_parent_class)->finalize (object);
+}
+
+static void
+cpd_page_view_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  CpdPageView *self = CPD_PAGE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_LOADED:
+      g_value_set_boolean (value, self->loaded);
+      break;
+
+    case PROP_CURRENT_SECTION:
+      g_value_set_string (value, self->current_section);
+      break;
+
+    case PROP_ZOOM_LEVEL:
+      g_value_set_double (value, cpd_page_view_get_zoom_level (self));
+      break;
+
+    case PROP_MATCH_COUNT:
+      g_value_set_uint (value, self->match_count);
+      break;
+
+    case PROP_MATCH_INDEX:
+      g_value_set_uint (value, self->match_index);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cpd_page_view_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  CpdPageView *self = CPD_PAGE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ZOOM_LEVEL:
+      cpd_page_view_set_zoom_level (self, g_value_get_double (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cpd_page_view_class_init (CpdPageViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cpd_page_view_dispose;
+  object_class->finalize = cpd_page_view_finalize;
+  object_class->get_property = cpd_page_view_get_property;
+  object_class->set_property = cpd_page_view_set_property;
+
+  properties[PROP_LOADED] =
+    g_param_spec_boolean ("loaded", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CURRENT_SECTION] =
+    g_param_spec_string ("current-section", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ZOOM_LEVEL] =
+    g_param_spec_double ("zoom-level", NULL, NULL, 0.5, 3.0, 1.0,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MATCH_COUNT] =
+    g_param_spec_uint ("match-count", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MATCH_INDEX] =
+    g_param_spec_uint ("match-index", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * CpdPageView::link-activated:
+   * @uri: the link's absolute URI, as the page gave it
+   *
+   * The reader activated a link. The view never follows it itself.
+   */
+  signals[LINK_ACTIVATED] =
+    g_signal_new ("link-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_css_name (widget_class, "cpdpageview");
+}
+
+static void
+cpd_page_view_init (CpdPageView *self)
+{
+  AdwStyleManager *style_manager = adw_style_manager_get_default ();
+  WebKitUserContentManager *content_manager;
+  WebKitFindController *find_controller;
+
+  self->web_view = create_hardened_web_view ();
+  adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->web_view));
+
+  cpd_page_view_update_background (self, NULL, style_manager);
+  g_signal_connect_object (style_manager, "notify::dark",
+                           G_CALLBACK (cpd_page_view_update_background), self,
+                           G_CONNECT_SWAPPED);
+
+  g_signal_connect_object (self->web_view, "decide-policy",
+                           G_CALLBACK (cpd_page_view_decide_policy_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->web_view, "create",
+                           G_CALLBACK (cpd_page_view_create_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->web_view, "context-menu",
+                           G_CALLBACK (cpd_page_view_context_menu_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->web_view, "load-changed",
+                           G_CALLBACK (cpd_page_view_load_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->web_view, "notify::zoom-level",
+                           G_CALLBACK (cpd_page_view_zoom_notify_cb), self, G_CONNECT_SWAPPED);
+
+  content_manager = webkit_web_view_get_user_content_manager (self->web_view);
+  g_signal_connect_object (content_manager, "script-message-received::" SECTION_HANDLER,
+                           G_CALLBACK (cpd_page_view_section_message_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  find_controller = webkit_web_view_get_find_controller (self->web_view);
+  g_signal_connect_object (find_controller, "counted-matches",
+                           G_CALLBACK (cpd_page_view_counted_matches_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (find_controller, "failed-to-find-text",
+                           G_CALLBACK (cpd_page_view_failed_to_find_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
+CpdPageView *
+cpd_page_view_new (void)
+{
+  return g_object_new (CPD_TYPE_PAGE_VIEW, NULL);
+}
+
+/**
+ * cpd_page_view_get_web_view:
+ *
+ * Returns: (transfer none): the web view, for tests and printing
+ */
+WebKitWebView *
+cpd_page_view_get_web_view (CpdPageView *self)
+{
+  g_return_val_if_fail (CPD_IS_PAGE_VIEW (self), NULL);
+
+  return self->web_view;
+}
+
+void
+cpd_page_view_load_document (CpdPageView *self,
+                             CpdDocument *document)
+{
+  g_return_if_fail (CPD_IS_PAGE_VIEW (self));
+  g_return_if_fail (CPD_IS_DOCUMENT (document));
+
+  self->loaded = FALSE;
+  g_clear_pointer (&self->current_section, g_free);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT_SECTION]);
+
+  webkit_web_view_load_html (self->web_view, cpd_document_get_html (document), PAGE_BASE_URI);
+}
+
+gboolean
+cpd_page_view_get_loaded (CpdPageView *self)
+{
+  g_return_val_if_fail (CPD_IS_PAGE_VIEW (self), FALSE);
+
+  return self->loaded;
+}
+
+const char *
+cpd_page_view_get_current_section (CpdPageView *self)
+{
+  g_return_val_if_fail (CPD_IS_PAGE_VIEW (self), NULL);
+
+  return self->current_section;
+}
+
+void
+cpd_page_view_scroll_to_section (CpdPageView *self,
+                                 const char  *section_id)
+{
+  g_autoptr (GVariantDict) arguments = g_variant_dict_new (NULL);
+
+  g_return_if_fail (CPD_IS_PAGE_VIEW (self));
+  g_return_if_fail (section_id != NULL);
+
+  /* The id travels as an argument, never as script text. */
+  g_variant_dict_insert (arguments, "id", "s", section_id);
+  webkit_web_view_call_async_javascript_function (self->web_view,
+                                                  "return window.cpdScrollTo(id);", -1,
+                                                  g_variant_dict_end (arguments),
+                                                  SCRIPT_WORLD, NULL, NULL, NULL, NULL);
+}
+
+double
+cpd_page_view_get_zoom_level (CpdPageView *self)
+{
+  g_return_val_if_fail (CPD_IS_PAGE_VIEW (self), 1.0);
+
+  return webkit_web_view_get_zoom_level (self->web_view);
+}
+
+void
+cpd_page_view_set_zoom_level (CpdPageView *self,
+                              double       zoom_level)
+{
+  g_return_if_fail (CPD_IS_PAGE_VIEW (self));
+
+  webkit_web_view_set_zoom_level (self->web_view, CLAMP (zoom_level, 0.5, 3.0));
+}
+
+void
+cpd_page_view_find (CpdPageView *self,
+                    const char  *text)
+{
+  WebKitFindController *find_controller;
+  guint32 options = WEBKIT_FIND_OPTIONS_CASE_INSENSITIVE | WEBKIT_FIND_OPTIONS_WRAP_AROUND;
+
+  g_return_if_fail (CPD_IS_PAGE_VIEW (self));
+
+  find_controller = webkit_web_view_get_find_controller (self->web_view);
+  g_set_str (&self->find_text, text);
+
+  if (text == NULL || text[0] == '\0')
+    {
+      cpd_page_view_find_finish (self);
+      return;
+    }
+
+  webkit_find_controller_count_matches (find_controller, text, options, MAX_FIND_MATCHES);
+  webkit_find_controller_search (find_controller, text, options, MAX_FIND_MATCHES);
+}
+
+static void
+cpd_page_view_step_match (CpdPageView *self,
+                          int          step)
+{
+  WebKitFindController *find_controller = webkit_web_view_get_find_controller (self->web_view);
+
+  if (self->match_count == 0)
+    return;
+
+  if (step > 0)
+    webkit_find_controller_search_next (find_controller);
+  else
+    webkit_find_controller_search_previous (find_controller);
+
+  /* WebKit counts matches but does not say which one is selected; we walk with it. */
+  self->match_index = (self->match_index - 1 + self->match_count + step) % self->match_count + 1;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MATCH_INDEX]);
+}
+
+void
+cpd_page_view_find_next (CpdPageView *self)
+{
+  g_return_if_fail (CPD_IS_PAGE_VIEW (self));
+
+  cpd_page_view_step_match (self, 1);
+}
+
+void
+cpd_page_view_find_previous (CpdPageView *self)
+{
+  g_return_if_fail (CPD_IS_PAGE_VIEW (self));
+
+  cpd_page_view_step_match (self, -1);
+}
+
+void
+cpd_page_view_find_finish (CpdPageView *self)
+{
+  g_return_if_fail (CPD_IS_PAGE_VIEW (self));
+
+  webkit_find_controller_search_finish (webkit_web_view_get_find_controller (self->web_view));
+  self->match_count = 0;
+  self->match_index = 0;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MATCH_COUNT]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MATCH_INDEX]);
+}
+
+guint
+cpd_page_view_get_match_count (CpdPageView *self)
+{
+  g_return_val_if_fail (CPD_IS_PAGE_VIEW (self), 0);
+
+  return self->match_count;
+}
+
+guint
+cpd_page_view_get_match_index (CpdPageView *self)
+{
+  g_return_val_if_fail (CPD_IS_PAGE_VIEW (self), 0);
+
+  return self->match_index;
+}
+
+void
+cpd_page_view_print (CpdPageView *self)
+{
+  g_autoptr (WebKitPrintOperation) operation = NULL;
+  GtkRoot *root;
+
+  g_return_if_fail (CPD_IS_PAGE_VIEW (self));
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  operation = webkit_print_operation_new (self->web_view);
+  webkit_print_operation_run_dialog (operation, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
+}

@@ -1,0 +1,62 @@
+// Runs in the "cpd" script world, isolated from the page (whose own scripts never run).
+// It reports the heading being read to the app and scrolls to headings on request.
+'use strict';
+
+(() => {
+  const headings = Array.from(document.querySelectorAll('h1[id], h2[id], h3[id], h4[id], h5[id], h6[id]'));
+  const handler = window.webkit.messageHandlers.cpdSection;
+  let reported = null;
+
+  // The heading being read is the last one whose top has passed the upper third of the view.
+  // Headings are in document order, so their tops grow monotonically: binary search.
+  function currentHeading() {
+    const line = window.innerHeight / 3;
+    let lo = 0, hi = headings.length - 1, found = 0;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (headings[mid].getBoundingClientRect().top <= line) {
+        found = mid;
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return headings[found];
+  }
+
+  function report() {
+    if (headings.length === 0)
+      return;
+    const id = currentHeading().id;
+    if (id !== reported) {
+      reported = id;
+      handler.postMessage(id);
+    }
+  }
+
+  // Let the last heading reach the top of the view, as the sidebar promises.
+  function padEnd() {
+    if (headings.length === 0)
+      return;
+    const last = headings[headings.length - 1];
+    document.body.style.paddingBottom = '';
+    const below = document.documentElement.scrollHeight - (last.getBoundingClientRect().top + window.scrollY);
+    const missing = Math.ceil(window.innerHeight - below);
+    if (missing > 0)
+      document.body.style.paddingBottom = missing + 'px';
+  }
+
+  // Event-driven: called only when a heading crosses the reading line.
+  const observer = new IntersectionObserver(report, { rootMargin: '0px 0px -66% 0px' });
+  headings.forEach(h => observer.observe(h));
+  window.addEventListener('resize', padEnd, { passive: true });
+  padEnd();
+
+  window.cpdScrollTo = (id) => {
+    const target = document.getElementById(id);
+    if (!target)
+      return false;
+    target.scrollIntoView({ block: 'start', behavior: 'instant' });
+    return true;
+  };
+})();

@@ -1,0 +1,226 @@
+/* cpd-ui-test-utils.c: driving real windows from GTests.
+ *
+ * Copyright 2026 The CPD developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "cpd-ui-test-utils.h"
+
+/* Generous: WebKit starts its processes on the first load, and CI machines are slow. */
+#define WAIT_TIMEOUT_SECONDS 30
+
+static gboolean
+wake_up (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+void
+cpd_test_wait_for (CpdTestCondition  condition,
+                   gpointer          data,
+                   const char       *what)
+{
+  gint64 deadline = g_get_monotonic_time () + WAIT_TIMEOUT_SECONDS * G_USEC_PER_SEC;
+  guint waker = g_timeout_add (50, wake_up, NULL);
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("Timed out after %d s waiting for %s", WAIT_TIMEOUT_SECONDS, what);
+      g_main_context_iteration (NULL, TRUE);
+    }
+
+  g_source_remove (waker);
+}
+
+static gboolean
+window_ready (gpointer data)
+{
+  CpdWindow *window = data;
+
+  return cpd_window_get_document (window) != NULL &&
+         cpd_page_view_get_loaded (cpd_window_get_page_view (window)) &&
+         gtk_widget_get_mapped (GTK_WIDGET (window));
+}
+
+void
+cpd_test_wait_for_window_ready (CpdWindow *window)
+{
+  cpd_test_wait_for (window_ready, window, "the window to show its page");
+}
+
+CpdApplication *
+cpd_test_start_app (CpdWindow **window)
+{
+  CpdApplication *app = cpd_application_new ();
+  g_autoptr (GError) error = NULL;
+
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+
+  *window = CPD_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_true (CPD_IS_WINDOW (*window));
+  cpd_test_wait_for_window_ready (*window);
+
+  return app;
+}
+
+void
+cpd_test_stop_app (CpdApplication *app)
+{
+  g_autoptr (GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (app)));
+
+  for (const GList *l = windows; l != NULL; l = l->next)
+    gtk_window_destroy (l->data);
+  g_object_unref (app);
+}
+
+typedef struct
+{
+  JSCValue *value;
+  GError *error;
+  gboolean done;
+} Evaluation;
+
+static void
+evaluated_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  Evaluation *evaluation = user_data;
+
+  evaluation->value =
+    webkit_web_view_evaluate_javascript_finish (WEBKIT_WEB_VIEW (source), result,
+                                                &evaluation->error);
+  evaluation->done = TRUE;
+}
+
+static gboolean
+evaluation_done (gpointer data)
+{
+  return ((Evaluation *) data)->done;
+}
+
+/* Evaluates @script in the page's own world, as the page would see itself. */
+static JSCValue *
+cpd_test_eval (CpdPageView *page_view,
+               const char  *script)
+{
+  Evaluation evaluation = { 0 };
+
+  webkit_web_view_evaluate_javascript (cpd_page_view_get_web_view (page_view), script, -1, NULL,
+                                       NULL, NULL, evaluated_cb, &evaluation);
+  cpd_test_wait_for (evaluation_done, &evaluation, script);
+  g_assert_no_error (evaluation.error);
+
+  return evaluation.value;
+}
+
+char *
+cpd_test_eval_string (CpdPageView *page_view,
+                      const char  *script)
+{
+  g_autoptr (JSCValue) value = cpd_test_eval (page_view, script);
+
+  return jsc_value_is_string (value) ? jsc_value_to_string (value) : NULL;
+}
+
+double
+cpd_test_eval_double (CpdPageView *page_view,
+                      const char  *script)
+{
+  g_autoptr (JSCValue) value = cpd_test_eval (page_view, script);
+
+  g_assert_true (jsc_value_is_number (value));
+  return jsc_value_to_double (value);
+}
+
+GtkWidget *
+cpd_test_find_widget (GtkWidget *root,
+                      GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = cpd_test_find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Whether a visible label below @root shows @text (as a substring). */
+gboolean
+cpd_test_widget_has_label (GtkWidget  *root,
+                           const char *text)
+{
+  if (!gtk_widget_get_visible (root))
+    return FALSE;
+
+  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_label (GTK_LABEL (root)), text) != NULL)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (cpd_test_widget_has_label (child, text))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+typedef struct
+{
+  GtkWidget *root;
+  const char *text;
+} LabelWait;
+
+static gboolean
+label_shown (gpointer data)
+{
+  LabelWait *wait = data;
+
+  return cpd_test_widget_has_label (wait->root, wait->text);
+}
+
+void
+cpd_test_wait_for_label (GtkWidget  *root,
+                         const char *text)
+{
+  LabelWait wait = { root, text };
+
+  cpd_test_wait_for (label_shown, &wait, text);
+}
+
+typedef struct
+{
+  CpdSidebar *sidebar;
+  const char *section_id;
+} SelectionWait;
+
+static gboolean
+section_selected (gpointer data)
+{
+  SelectionWait *wait = data;
+
+  return g_strcmp0 (cpd_sidebar_get_selected_section (wait->sidebar), wait->section_id) == 0;
+}
+
+void
+cpd_test_wait_for_selected (CpdSidebar *sidebar,
+                            const char *section_id)
+{
+  SelectionWait wait = { sidebar, section_id };
+
+  cpd_test_wait_for (section_selected, &wait, section_id);
+}

@@ -1,0 +1,174 @@
+/* test-window.c: the real application window, driven under Xvfb.
+ *
+ * Copyright 2026 The CPD developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "cpd-application.h"
+#include "cpd-window.h"
+
+#include "cpd-ui-test-utils.h"
+
+static CpdApplication *app;
+static CpdWindow *window;
+
+static void
+test_bundled_page (void)
+{
+  g_autofree char *heading = NULL;
+  static const char *expected_sections[] = {
+    "Container Plumbing Days 2024", "Container Plumbing?", "Conduct", "Sponsors",
+  };
+  GListModel *sections = cpd_document_get_sections (cpd_window_get_document (window));
+  GtkListBox *list = cpd_sidebar_get_section_list (cpd_window_get_sidebar (window));
+
+  heading = cpd_test_eval_string (cpd_window_get_page_view (window),
+                                  "document.getElementById('container-plumbing-days-2024').textContent");
+  g_assert_cmpstr (heading, ==, "Container Plumbing Days 2024");
+
+  g_assert_cmpuint (g_list_model_get_n_items (sections), ==, G_N_ELEMENTS (expected_sections));
+  for (guint i = 0; i < G_N_ELEMENTS (expected_sections); i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, i);
+
+      g_assert_nonnull (row);
+      g_assert_true (cpd_test_widget_has_label (GTK_WIDGET (row), expected_sections[i]));
+    }
+  g_assert_null (gtk_list_box_get_row_at_index (list, G_N_ELEMENTS (expected_sections)));
+
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Container Plumbing Days 2024");
+}
+
+static gboolean
+sponsors_at_top (gpointer data)
+{
+  double top = cpd_test_eval_double (cpd_window_get_page_view (window),
+                                     "document.getElementById('sponsors').getBoundingClientRect().top");
+
+  return top > -2 && top < 2;
+}
+
+static gboolean
+first_section_selected (gpointer data)
+{
+  return g_strcmp0 (cpd_sidebar_get_selected_section (cpd_window_get_sidebar (window)),
+                    "container-plumbing-days-2024") == 0;
+}
+
+static void
+test_section_navigation (void)
+{
+  CpdSidebar *sidebar = cpd_window_get_sidebar (window);
+  GtkListBox *list = cpd_sidebar_get_section_list (sidebar);
+  GtkListBoxRow *sponsors = gtk_list_box_get_row_at_index (list, 3);
+
+  g_assert_true (cpd_test_widget_has_label (GTK_WIDGET (sponsors), "Sponsors"));
+
+  /* What a click or Enter on the row does. */
+  g_signal_emit_by_name (list, "row-activated", sponsors);
+  cpd_test_wait_for (sponsors_at_top, NULL, "the Sponsors heading at the top of the view");
+  cpd_test_wait_for_selected (sidebar, "sponsors");
+
+  /* The reader scrolls back up: the sidebar follows. */
+  cpd_test_eval_string (cpd_window_get_page_view (window), "window.scrollTo(0, 0); 'ok'");
+  cpd_test_wait_for (first_section_selected, NULL, "the first section selected");
+}
+
+static gboolean
+has_matches (gpointer data)
+{
+  return cpd_page_view_get_match_count (cpd_window_get_page_view (window)) >= 1;
+}
+
+static void
+test_find (void)
+{
+  GtkWidget *entry;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL));
+  entry = cpd_test_find_widget (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY);
+  g_assert_nonnull (entry);
+  g_assert_true (gtk_widget_is_visible (entry));
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Seattle");
+  cpd_test_wait_for (has_matches, NULL, "matches for “Seattle”");
+  cpd_test_wait_for_label (GTK_WIDGET (window), "1 of ");
+
+  g_signal_emit_by_name (entry, "stop-search");
+  g_assert_false (gtk_widget_get_mapped (entry));
+}
+
+static gboolean
+is_collapsed (gpointer data)
+{
+  AdwNavigationSplitView *split_view =
+    ADW_NAVIGATION_SPLIT_VIEW (cpd_test_find_widget (GTK_WIDGET (window),
+                                                     ADW_TYPE_NAVIGATION_SPLIT_VIEW));
+
+  return adw_navigation_split_view_get_collapsed (split_view) == GPOINTER_TO_INT (data);
+}
+
+static void
+test_narrow (void)
+{
+  int width, height;
+
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
+  cpd_test_wait_for (is_collapsed, GINT_TO_POINTER (TRUE), "the split view to collapse at 360 px");
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  cpd_test_wait_for (is_collapsed, GINT_TO_POINTER (FALSE), "the split view to expand again");
+}
+
+static gboolean
+windows_have_message (gpointer data)
+{
+  return cpd_test_widget_has_label (GTK_WIDGET (window), data);
+}
+
+static void
+test_broken_file (void)
+{
+  CpdDocument *before = cpd_window_get_document (window);
+  g_autoptr (GFile) file = NULL;
+  g_autoptr (GFileIOStream) stream = NULL;
+  static const char junk[] = "## Heading\n\0\0\0binary";
+
+  file = g_file_new_tmp ("broken-XXXXXX.md", &stream, NULL);
+  g_assert_nonnull (file);
+  g_assert_true (g_file_replace_contents (file, junk, sizeof junk, NULL, FALSE, 0, NULL, NULL,
+                                          NULL));
+
+  cpd_application_open_page (app, file, GTK_WINDOW (window));
+  cpd_test_wait_for (windows_have_message, "Could not open", "an error message in the window");
+
+  g_assert_true (cpd_window_get_document (window) == before);
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
+  g_file_delete (file, NULL, NULL);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int ret;
+
+  g_test_init (&argc, &argv, NULL);
+
+  app = cpd_test_start_app (&window);
+
+  g_test_add_func ("/window/bundled-page", test_bundled_page);
+  g_test_add_func ("/window/section-navigation", test_section_navigation);
+  g_test_add_func ("/window/find", test_find);
+  g_test_add_func ("/window/narrow", test_narrow);
+  g_test_add_func ("/window/broken-file", test_broken_file);
+
+  ret = g_test_run ();
+
+  cpd_test_stop_app (app);
+  return ret;
+}
