@@ -1,0 +1,906 @@
+/* cpd-document.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "cpd-core-resources.h"
+#include "cpd-document-private.h"
+#include "cpd-event-private.h"
+#include "cpd-front-matter.h"
+#include "cpd-node-text.h"
+#include "cpd-slug.h"
+
+#define TEMPLATE_PATH RESOURCE_BASE "/core/template.html"
+#define STYLE_PATH RESOURCE_BASE "/core/style.css"
+
+/* Sidecar metadata is a few lines; refuse anything that is clearly not that. */
+#define SIDECAR_MAX_SIZE (64 * 1024)
+
+struct _CpdDocument
+{
+  GObject parent_instance;
+
+  GHashTable *front_matter;
+  char *title;
+  char *site_url;
+  char *lang;
+  char *html;
+  GListStore *sections;
+  GPtrArray *links;
+  CpdEvent *event;
+};
+
+G_DEFINE_FINAL_TYPE (CpdDocument, cpd_document, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (cpd-document-error-quark, cpd_document_error)
+
+typedef enum
+{
+  HREF_DROP,     /* cannot be followed safely: keep the text, lose the link */
+  HREF_FRAGMENT, /* an anchor in this page */
+  HREF_ABSOLUTE,
+} HrefKind;
+
+static void
+cpd_document_finalize (GObject *object)
+{
+  CpdDocument *self = (CpdDocument *) object;
+
+  g_clear_pointer (&self->front_matter, g_hash_table_unref);
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->site_url, g_free);
+  g_clear_pointer (&self->lang, g_free);
+  g_clear_pointer (&self->html, g_free);
+  g_clear_object (&self->sections);
+  g_clear_pointer (&self->links, g_ptr_array_unref);
+  g_clear_object (&self->event);
+
+  G_OBJECT_CLASS (cpd_document_parent_class)->finalize (object);
+}
+
+static void
+cpd_document_class_init (CpdDocumentClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = cpd_document_finalize;
+}
+
+static void
+cpd_document_init (CpdDocument *self)
+{
+  self->sections = g_list_store_new (CPD_TYPE_SECTION);
+  self->links = g_ptr_array_new_with_free_func ((GDestroyNotify) cpd_link_free);
+}
+
+/* Length of the URI scheme @href starts with, 0 if it has none (RFC 3986). */
+static gsize
+scheme_length (const char *href)
+{
+  gsize i;
+
+  if (!g_ascii_isalpha (href[0]))
+    return 0;
+
+  for (i = 1; href[i] != '\0'; i++)
+    {
+      if (href[i] == ':')
+        return i;
+      if (!g_ascii_isalnum (href[i]) && href[i] != '+' && href[i] != '-' && href[i] != '.')
+        return 0;
+    }
+
+  return 0;
+}
+
+static gboolean
+is_dangerous_scheme (const char *href,
+                     gsize       len)
+{
+  static const char *dangerous[] = { "javascript", "vbscript", "file", "data" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (dangerous); i++)
+    if (strlen (dangerous[i]) == len && g_ascii_strncasecmp (href, dangerous[i], len) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Percent-encodes what may not appear in a URI (blanks, controls, non-ASCII), leaving
+ * existing escapes alone, as cmark does when it writes an href. */
+static char *
+escape_href (const char *href)
+{
+  static const char safe[] = "-_.~!*'();:@&=+$,/?#[]%";
+  GString *out = NULL;
+
+  for (const char *p = href; *p; p++)
+    {
+      guchar c = *p;
+
+      if (g_ascii_isalnum (c) || (c != '\0' && strchr (safe, c) != NULL))
+        {
+          if (out != NULL)
+            g_string_append_c (out, c);
+        }
+      else
+        {
+          if (out == NULL)
+            {
+              out = g_string_sized_new (strlen (href) + 16);
+              g_string_append_len (out, href, p - href);
+            }
+          g_string_append_printf (out, "%%%02X", c);
+        }
+    }
+
+  return out != NULL ? g_string_free (out, FALSE) : g_strdup (href);
+}
+
+static HrefKind
+classify_href (const char *site_url,
+               const char *href,
+               char      **absolute)
+{
+  g_autofree char *escaped = NULL;
+  gsize scheme_len;
+
+  *absolute = NULL;
+
+  if (href == NULL || href[0] == '\0')
+    return HREF_DROP;
+
+  if (href[0] == '#')
+    return HREF_FRAGMENT;
+
+  escaped = escape_href (href);
+  scheme_len = scheme_length (escaped);
+
+  if (scheme_len > 0)
+    {
+      if (is_dangerous_scheme (escaped, scheme_len))
+        return HREF_DROP;
+
+      *absolute = g_steal_pointer (&escaped);
+      return HREF_ABSOLUTE;
+    }
+
+  if (site_url == NULL)
+    return HREF_DROP;
+
+  *absolute = g_uri_resolve_relative (site_url, escaped, G_URI_FLAGS_ENCODED, NULL);
+
+  return *absolute != NULL ? HREF_ABSOLUTE : HREF_DROP;
+}
+
+/**
+ * cpd_document_resolve_link:
+ * @self: a #CpdDocument
+ * @href: a link target as written in the page
+ *
+ * Resolves @href the way links of the page are resolved.
+ *
+ * Returns: (transfer full) (nullable): the absolute URL, or %NULL for links that
+ *   cannot be followed (relative without a site URL, dangerous schemes) and for
+ *   anchors within the page
+ */
+char *
+cpd_document_resolve_link (CpdDocument *self,
+                           const char  *href)
+{
+  char *absolute;
+
+  g_return_val_if_fail (CPD_IS_DOCUMENT (self), NULL);
+
+  if (classify_href (self->site_url, href, &absolute) != HREF_ABSOLUTE)
+    return NULL;
+
+  return absolute;
+}
+
+static gboolean
+is_web_uri (const char *uri)
+{
+  g_autofree char *scheme = g_uri_parse_scheme (uri);
+
+  return g_strcmp0 (scheme, "https") == 0 || g_strcmp0 (scheme, "http") == 0;
+}
+
+/* The site URL relative links resolve against, always ending in "/" so that a page's
+ * "videos" and "/videos" both land under the site. */
+static char *
+compute_site_url (GHashTable *front_matter,
+                  const char *given)
+{
+  const char *url = g_hash_table_lookup (front_matter, "url");
+  const char *baseurl = g_hash_table_lookup (front_matter, "baseurl");
+  g_autoptr (GString) site = NULL;
+
+  if (url == NULL || !is_web_uri (url))
+    url = given;
+  if (url == NULL || !is_web_uri (url) || !g_uri_is_valid (url, G_URI_FLAGS_ENCODED, NULL))
+    return NULL;
+
+  site = g_string_new (url);
+  while (site->len > 0 && site->str[site->len - 1] == '/')
+    g_string_truncate (site, site->len - 1);
+
+  if (baseurl != NULL)
+    {
+      g_autofree char *escaped = escape_href (baseurl);
+      const char *base = escaped;
+      gsize len;
+
+      while (*base == '/')
+        base++;
+      len = strlen (base);
+      while (len > 0 && base[len - 1] == '/')
+        len--;
+
+      if (len > 0)
+        {
+          g_string_append_c (site, '/');
+          g_string_append_len (site, base, len);
+        }
+    }
+
+  g_string_append_c (site, '/');
+
+  if (!g_uri_is_valid (site->str, G_URI_FLAGS_ENCODED, NULL))
+    return NULL;
+
+  return g_string_free (g_steal_pointer (&site), FALSE);
+}
+
+/* A language tag for <html lang>: BCP 47 is letters, digits and hyphens. An unknown
+ * language is the empty string, HTML's way to say so, rather than a guess. */
+static char *
+sanitize_lang (const char *lang)
+{
+  if (lang == NULL || lang[0] == '\0' || strlen (lang) > 35)
+    return g_strdup ("");
+
+  for (const char *p = lang; *p; p++)
+    if (!g_ascii_isalnum (*p) && *p != '-')
+      return g_strdup ("");
+
+  return g_strdup (lang);
+}
+
+static void
+unwrap_link (cmark_node *link)
+{
+  cmark_node *child;
+
+  while ((child = cmark_node_first_child (link)) != NULL)
+    cmark_node_insert_before (link, child);
+
+  cmark_node_free (link);
+}
+
+/* cmark's HTML writer has no heading ids, so a heading becomes a custom block holding
+ * cmark's own rendering of it, with the id added to the opening tag. */
+static void
+replace_heading (cmark_node *heading,
+                 const char *id)
+{
+  g_autofree char *escaped_id = g_markup_escape_text (id, -1);
+  g_autoptr (GString) html = g_string_new (NULL);
+  char *rendered = cmark_render_html (heading, CPD_DOCUMENT_CMARK_OPTIONS);
+  int level = cmark_node_get_heading_level (heading);
+  const char *inner = rendered;
+  gsize len;
+  cmark_node *block;
+
+  /* cmark writes "<hN>...</hN>\n". */
+  if (strlen (rendered) >= 4 && rendered[0] == '<' && rendered[1] == 'h' && rendered[3] == '>')
+    inner = rendered + 4;
+
+  g_string_append_printf (html, "<h%d id=\"%s\">", level, escaped_id);
+  g_string_append (html, inner);
+  len = html->len;
+  while (len > 0 && html->str[len - 1] == '\n')
+    len--;
+  g_string_truncate (html, len);
+  free (rendered);
+
+  block = cmark_node_new (CMARK_NODE_CUSTOM_BLOCK);
+  cmark_node_set_on_enter (block, html->str);
+  cmark_node_set_on_exit (block, "");
+  cmark_node_replace (heading, block);
+  cmark_node_free (heading);
+}
+
+typedef struct
+{
+  cmark_node *node;
+  char *id;
+} Heading;
+
+static void
+heading_clear (gpointer data)
+{
+  Heading *heading = data;
+
+  g_free (heading->id);
+}
+
+/* One walk over the page: ids for headings, absolute links, and event facts. */
+static void
+cpd_document_process (CpdDocument *self,
+                      cmark_node  *root)
+{
+  g_autoptr (CpdSlugger) slugger = cpd_slugger_new ();
+  g_autoptr (CpdEventScanner) scanner = cpd_event_scanner_new ();
+  g_autoptr (GPtrArray) sections = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) dropped_links = g_ptr_array_new ();
+  g_autoptr (GArray) headings = g_array_new (FALSE, FALSE, sizeof (Heading));
+  g_autofree char *first_heading = NULL;
+  cmark_iter *iter = cmark_iter_new (root);
+  cmark_event_type ev;
+
+  g_array_set_clear_func (headings, heading_clear);
+
+  while ((ev = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
+    {
+      cmark_node *node = cmark_iter_get_node (iter);
+      cmark_node_type type = cmark_node_get_type (node);
+
+      if (ev == CMARK_EVENT_ENTER && (type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE))
+        {
+          g_autofree char *absolute = NULL;
+          const char *url = cmark_node_get_url (node);
+          HrefKind kind;
+
+          /* Images keep their data: URLs, which cmark vets and the CSP allows. */
+          if (type == CMARK_NODE_IMAGE && g_ascii_strncasecmp (url, "data:", 5) == 0)
+            continue;
+
+          kind = classify_href (self->site_url, url, &absolute);
+          if (kind == HREF_ABSOLUTE)
+            cmark_node_set_url (node, absolute);
+          else if (kind == HREF_DROP)
+            {
+              cmark_node_set_url (node, "");
+              if (type == CMARK_NODE_LINK)
+                g_ptr_array_add (dropped_links, node);
+            }
+        }
+      else if (ev == CMARK_EVENT_EXIT && type == CMARK_NODE_LINK)
+        {
+          const char *url = cmark_node_get_url (node);
+
+          if (url[0] != '\0' && url[0] != '#')
+            {
+              g_autofree char *text = cpd_node_dup_text (node);
+
+              g_strstrip (text);
+              cpd_event_scanner_add_link (scanner, text, url);
+              g_ptr_array_add (self->links, cpd_link_new (text, url));
+            }
+        }
+      else if (ev == CMARK_EVENT_EXIT && type == CMARK_NODE_PARAGRAPH)
+        {
+          cpd_event_scanner_add_paragraph (scanner, node);
+        }
+      else if (ev == CMARK_EVENT_EXIT && type == CMARK_NODE_HEADING)
+        {
+          g_autofree char *text = cpd_node_dup_text (node);
+          Heading heading;
+
+          g_strstrip (text);
+          heading.node = node;
+          heading.id = cpd_slugger_slug (slugger, text);
+          g_array_append_val (headings, heading);
+
+          g_ptr_array_add (sections, cpd_section_new (text, heading.id,
+                                                      cmark_node_get_heading_level (node)));
+
+          if (first_heading == NULL && text[0] != '\0')
+            first_heading = g_steal_pointer (&text);
+        }
+    }
+
+  cmark_iter_free (iter);
+
+  /* The tree changes only now that the walk is over. */
+  for (guint i = 0; i < dropped_links->len; i++)
+    unwrap_link (g_ptr_array_index (dropped_links, i));
+
+  for (guint i = 0; i < headings->len; i++)
+    {
+      Heading *heading = &g_array_index (headings, Heading, i);
+
+      replace_heading (heading->node, heading->id);
+    }
+
+  g_list_store_splice (self->sections, 0, 0, sections->pdata, sections->len);
+
+  self->title = g_strdup (g_hash_table_lookup (self->front_matter, "title"));
+  if (self->title != NULL)
+    g_strstrip (self->title);
+  if (self->title == NULL || self->title[0] == '\0')
+    {
+      g_free (self->title);
+      self->title = g_steal_pointer (&first_heading);
+    }
+
+  self->event = cpd_event_scanner_finish (g_steal_pointer (&scanner), self->title,
+                                          self->front_matter);
+}
+
+static void
+append_escaped (GString    *out,
+                const char *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text ? text : "", -1);
+
+  g_string_append (out, escaped);
+}
+
+/* Fills the template's {{lang}}, {{title}}, {{style}} and {{body}}. */
+static char *
+build_html (CpdDocument *self,
+            const char  *body)
+{
+  GResource *resource = cpd_core_get_resource ();
+  g_autoptr (GBytes) template = NULL;
+  g_autoptr (GBytes) style = NULL;
+  const char *p, *end;
+  gsize template_len, style_len;
+  GString *html;
+
+  template = g_resource_lookup_data (resource, TEMPLATE_PATH, 0, NULL);
+  style = g_resource_lookup_data (resource, STYLE_PATH, 0, NULL);
+  g_assert (template != NULL && style != NULL);
+
+  p = g_bytes_get_data (template, &template_len);
+  end = p + template_len;
+  g_bytes_get_data (style, &style_len);
+
+  html = g_string_sized_new (template_len + style_len + strlen (body) + 256);
+
+  while (p < end)
+    {
+      const char *open = g_strstr_len (p, end - p, "{{");
+      const char *close;
+      gsize name_len;
+
+      if (open == NULL || (close = g_strstr_len (open, end - open, "}}")) == NULL)
+        break;
+
+      g_string_append_len (html, p, open - p);
+      name_len = close - open - 2;
+
+#define IS_FIELD(name) (name_len == strlen (name) && memcmp (open + 2, name, name_len) == 0)
+      if (IS_FIELD ("lang"))
+        append_escaped (html, self->lang);
+      else if (IS_FIELD ("title"))
+        append_escaped (html, self->title);
+      else if (IS_FIELD ("style"))
+        g_string_append_len (html, g_bytes_get_data (style, NULL), style_len);
+      else if (IS_FIELD ("body"))
+        g_string_append (html, body);
+      else
+        g_string_append_len (html, open, close + 2 - open);
+#undef IS_FIELD
+
+      p = close + 2;
+    }
+
+  g_string_append_len (html, p, end - p);
+
+  return g_string_free (html, FALSE);
+}
+
+static CpdDocument *
+cpd_document_new_internal (GBytes     *bytes,
+                           const char *site_url,
+                           const char *lang,
+                           GError    **error)
+{
+  g_autoptr (CpdDocument) self = NULL;
+  const char *data;
+  gsize length;
+  gsize body_offset;
+  cmark_node *root;
+  char *body;
+
+  data = g_bytes_get_data (bytes, &length);
+
+  if (length == 0)
+    {
+      g_set_error_literal (error, CPD_DOCUMENT_ERROR, CPD_DOCUMENT_ERROR_EMPTY,
+                           _("The page is empty"));
+      return NULL;
+    }
+
+  if (length > CPD_DOCUMENT_MAX_SIZE)
+    {
+      g_set_error (error, CPD_DOCUMENT_ERROR, CPD_DOCUMENT_ERROR_TOO_LARGE,
+                   _("The page is too large: it has %" G_GSIZE_FORMAT " bytes, at most %d are "
+                     "read"),
+                   length, CPD_DOCUMENT_MAX_SIZE);
+      return NULL;
+    }
+
+  if (memchr (data, '\0', length) != NULL)
+    {
+      g_set_error_literal (error, CPD_DOCUMENT_ERROR, CPD_DOCUMENT_ERROR_NOT_TEXT,
+                           _("The page is not text: it contains NUL bytes"));
+      return NULL;
+    }
+
+  self = g_object_new (CPD_TYPE_DOCUMENT, NULL);
+  self->front_matter = cpd_front_matter_parse (data, length, &body_offset);
+  self->site_url = compute_site_url (self->front_matter, site_url);
+  self->lang = sanitize_lang (g_hash_table_lookup (self->front_matter, "lang")
+                                ? g_hash_table_lookup (self->front_matter, "lang")
+                                : lang);
+
+  root = cmark_parse_document (data + body_offset, length - body_offset,
+                               CPD_DOCUMENT_CMARK_OPTIONS);
+  cpd_document_process (self, root);
+  body = cmark_render_html (root, CPD_DOCUMENT_CMARK_OPTIONS);
+  cmark_node_free (root);
+
+  self->html = build_html (self, body);
+  free (body);
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * cpd_document_new_from_bytes:
+ * @bytes: the page, Markdown with optional front matter
+ * @site_url: (nullable): the URL of the site the page belongs to, for relative links
+ * @error: return location for a #CpdDocumentError
+ *
+ * Loads and renders a page. Invalid UTF-8 is repaired, not refused.
+ *
+ * Returns: (transfer full) (nullable): the document, or %NULL with @error set
+ */
+CpdDocument *
+cpd_document_new_from_bytes (GBytes     *bytes,
+                             const char *site_url,
+                             GError    **error)
+{
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return cpd_document_new_internal (bytes, site_url, NULL, error);
+}
+
+static GBytes *
+read_capped (GFile        *file,
+             gsize         max_size,
+             GCancellable *cancellable,
+             GError      **error)
+{
+  g_autoptr (GFileInputStream) stream = NULL;
+  g_autoptr (GFileInfo) info = NULL;
+  g_autoptr (GByteArray) buffer = g_byte_array_new ();
+  gsize length = 0;
+
+  stream = g_file_read (file, cancellable, error);
+  if (stream == NULL)
+    return NULL;
+
+  /* Refuse a huge file before reading it, when its size is known. */
+  info = g_file_input_stream_query_info (stream, G_FILE_ATTRIBUTE_STANDARD_SIZE, cancellable,
+                                         NULL);
+  if (info != NULL && g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_STANDARD_SIZE) &&
+      g_file_info_get_size (info) > (goffset) max_size)
+    {
+      g_set_error (error, CPD_DOCUMENT_ERROR, CPD_DOCUMENT_ERROR_TOO_LARGE,
+                   _("The page is too large: it has %" G_GOFFSET_FORMAT " bytes, at most %"
+                     G_GSIZE_FORMAT " are read"),
+                   g_file_info_get_size (info), max_size);
+      return NULL;
+    }
+
+  /* Files may grow or lie about their size: never read more than the cap. */
+  for (;;)
+    {
+      gsize chunk = 64 * 1024;
+      gsize n_read;
+
+      g_byte_array_set_size (buffer, length + chunk);
+      if (!g_input_stream_read_all (G_INPUT_STREAM (stream), buffer->data + length, chunk,
+                                    &n_read, cancellable, error))
+        return NULL;
+
+      length += n_read;
+      if (n_read < chunk)
+        break;
+
+      if (length > max_size)
+        {
+          g_set_error (error, CPD_DOCUMENT_ERROR, CPD_DOCUMENT_ERROR_TOO_LARGE,
+                       _("The page is too large: it has more than %" G_GSIZE_FORMAT " bytes"),
+                       max_size);
+          return NULL;
+        }
+    }
+
+  g_byte_array_set_size (buffer, length);
+
+  return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
+}
+
+static GFile *
+sidecar_for (GFile *file)
+{
+  g_autoptr (GFile) parent = g_file_get_parent (file);
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *name = NULL;
+  char *dot;
+
+  if (parent == NULL || basename == NULL)
+    return NULL;
+
+  dot = strrchr (basename, '.');
+  if (dot != NULL && dot != basename)
+    *dot = '\0';
+
+  name = g_strconcat (basename, ".meta", NULL);
+
+  return g_file_get_child (parent, name);
+}
+
+/* Missing or broken sidecar metadata is not an error: the page loads without it. */
+static void
+read_sidecar (GFile        *file,
+              GCancellable *cancellable,
+              char        **site_url,
+              char        **lang)
+{
+  g_autoptr (GFile) sidecar = sidecar_for (file);
+  g_autoptr (GKeyFile) key_file = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (GError) error = NULL;
+
+  *site_url = NULL;
+  *lang = NULL;
+
+  if (sidecar == NULL)
+    return;
+
+  bytes = read_capped (sidecar, SIDECAR_MAX_SIZE, cancellable, &error);
+  if (bytes == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        g_debug ("Ignoring the page's metadata: %s", error->message);
+      return;
+    }
+
+  key_file = g_key_file_new ();
+  if (!g_key_file_load_from_bytes (key_file, bytes, G_KEY_FILE_NONE, &error))
+    {
+      g_debug ("Ignoring the page's metadata: %s", error->message);
+      return;
+    }
+
+  *site_url = g_key_file_get_string (key_file, "Page", "SiteUrl", NULL);
+  *lang = g_key_file_get_string (key_file, "Page", "Lang", NULL);
+}
+
+/**
+ * cpd_document_new_from_file:
+ * @file: a page: a local file, a `resource://` URI or any #GFile
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GIOErrorEnum or #CpdDocumentError
+ *
+ * Reads and renders a page, with the sidecar metadata beside it when there is one
+ * (`X.meta` for `X.md`). Blocks: use cpd_document_load_async() from the UI.
+ *
+ * Returns: (transfer full) (nullable): the document, or %NULL with @error set
+ */
+CpdDocument *
+cpd_document_new_from_file (GFile        *file,
+                            GCancellable *cancellable,
+                            GError      **error)
+{
+  g_autoptr (GBytes) bytes = NULL;
+  g_autofree char *site_url = NULL;
+  g_autofree char *lang = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  bytes = read_capped (file, CPD_DOCUMENT_MAX_SIZE, cancellable, error);
+  if (bytes == NULL)
+    return NULL;
+
+  read_sidecar (file, cancellable, &site_url, &lang);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
+  return cpd_document_new_internal (bytes, site_url, lang, error);
+}
+
+static void
+load_in_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  GFile *file = task_data;
+  GError *error = NULL;
+  CpdDocument *document;
+
+  document = cpd_document_new_from_file (file, cancellable, &error);
+  if (document == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, document, g_object_unref);
+}
+
+/**
+ * cpd_document_load_async:
+ * @file: a page, see cpd_document_new_from_file()
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called in the thread-default main context when the page is loaded
+ * @user_data: data for @callback
+ *
+ * Reads and renders a page in a worker thread.
+ */
+void
+cpd_document_load_async (GFile              *file,
+                         GCancellable       *cancellable,
+                         GAsyncReadyCallback callback,
+                         gpointer            user_data)
+{
+  g_autoptr (GTask) task = NULL;
+
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, cpd_document_load_async);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, load_in_thread);
+}
+
+/**
+ * cpd_document_load_finish:
+ * @result: the result given to the callback of cpd_document_load_async()
+ * @error: return location for a #GIOErrorEnum or #CpdDocumentError
+ *
+ * Returns: (transfer full) (nullable): the document, or %NULL with @error set
+ */
+CpdDocument *
+cpd_document_load_finish (GAsyncResult *result,
+                          GError      **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == cpd_document_load_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * cpd_document_get_title:
+ * @self: a #CpdDocument
+ *
+ * Returns: (nullable): the front matter title, else the text of the first heading
+ */
+const char *
+cpd_document_get_title (CpdDocument *self)
+{
+  g_return_val_if_fail (CPD_IS_DOCUMENT (self), NULL);
+
+  return self->title;
+}
+
+/**
+ * cpd_document_get_front_matter:
+ * @self: a #CpdDocument
+ * @key: a front matter key, such as "layout"
+ *
+ * Returns: (nullable): the value of a simple `key: value` of the front matter
+ */
+const char *
+cpd_document_get_front_matter (CpdDocument *self,
+                               const char  *key)
+{
+  g_return_val_if_fail (CPD_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  return g_hash_table_lookup (self->front_matter, key);
+}
+
+/**
+ * cpd_document_get_site_url:
+ * @self: a #CpdDocument
+ *
+ * Returns: (nullable): the URL relative links were resolved against, ending in "/"
+ */
+const char *
+cpd_document_get_site_url (CpdDocument *self)
+{
+  g_return_val_if_fail (CPD_IS_DOCUMENT (self), NULL);
+
+  return self->site_url;
+}
+
+/**
+ * cpd_document_get_lang:
+ * @self: a #CpdDocument
+ *
+ * Returns: the page's language tag (front matter `lang` or sidecar `Lang`), or "" when
+ *   it is unknown
+ */
+const char *
+cpd_document_get_lang (CpdDocument *self)
+{
+  g_return_val_if_fail (CPD_IS_DOCUMENT (self), NULL);
+
+  return self->lang;
+}
+
+/**
+ * cpd_document_get_html:
+ * @self: a #CpdDocument
+ *
+ * Returns: the page as a complete HTML document with its own stylesheet, loading
+ *   nothing from outside (its Content-Security-Policy forbids it)
+ */
+const char *
+cpd_document_get_html (CpdDocument *self)
+{
+  g_return_val_if_fail (CPD_IS_DOCUMENT (self), NULL);
+
+  return self->html;
+}
+
+/**
+ * cpd_document_get_sections:
+ * @self: a #CpdDocument
+ *
+ * Returns: (transfer none): a #GListModel of the page's #CpdSection, in order
+ */
+GListModel *
+cpd_document_get_sections (CpdDocument *self)
+{
+  g_return_val_if_fail (CPD_IS_DOCUMENT (self), NULL);
+
+  return G_LIST_MODEL (self->sections);
+}
+
+/**
+ * cpd_document_get_links:
+ * @self: a #CpdDocument
+ *
+ * Returns: (transfer none) (element-type CpdLink): the page's links with absolute URLs,
+ *   in order
+ */
+GPtrArray *
+cpd_document_get_links (CpdDocument *self)
+{
+  g_return_val_if_fail (CPD_IS_DOCUMENT (self), NULL);
+
+  return self->links;
+}
+
+/**
+ * cpd_document_get_event:
+ * @self: a #CpdDocument
+ *
+ * Returns: (transfer none): the event the page describes; its facts may be absent
+ */
+CpdEvent *
+cpd_document_get_event (CpdDocument *self)
+{
+  g_return_val_if_fail (CPD_IS_DOCUMENT (self), NULL);
+
+  return self->event;
+}

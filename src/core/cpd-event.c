@@ -1,0 +1,851 @@
+/* cpd-event.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* How event facts are found in a page (also documented in cpd-event.h).
+ *
+ * Nothing about an event is hard-coded: every fact comes from the page's Markdown by
+ * the rules below, and a fact no rule finds stays NULL, so the UI disables what needs
+ * it instead of guessing. In every rule the first match in document order wins, and
+ * only http and https URLs count, after the document made them absolute.
+ *
+ * A "labelled line" is a paragraph, or a line of one, that starts with a label written
+ * "**Label**:", "**Label:**" or "Label:"; labels match without regard to case.
+ *
+ *  title            front matter "title", else the text of the page's first heading.
+ *  start/end date   a labelled line Date, Dates or When, parsed as a date or a range
+ *                   (see cpd-date-parser.c), else front matter "date".
+ *  venue            a labelled line Location, Venue, Where or Place: its first link gives
+ *                   the name (link text) and the URL; without a link its text is the
+ *                   name. Else the venue URL is the first link whose text, then whose
+ *                   URL, contains "venue" (and there is no name).
+ *  registration     a labelled line Registration, Register, RSVP or Tickets with a link;
+ *                   else the first link whose text contains "register", "registration",
+ *                   "tickets", "sign up" or "rsvp"; else whose URL contains "register"
+ *                   or "tickets"; else whose text names the event's home: "event page",
+ *                   "events page", "event website", "event site", "event home".
+ *  schedule         a labelled line Schedule, Agenda, Program or Programme with a link;
+ *                   else the first link whose text contains "schedule" or "agenda"; else
+ *                   whose URL contains "schedule", "agenda" or "/program".
+ *  code of conduct  a labelled line Code of Conduct or Conduct with a link; else the
+ *                   first link whose text contains "conduct"; else whose URL does.
+ *
+ * For the Container Plumbing Days page this gives "LF Events Page" as registration (the
+ * event's home, where one registers), "schedule is now live" as schedule, the Location
+ * line as venue and "LF Events Code of Conduct" as code of conduct.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "cpd-date-parser.h"
+#include "cpd-event-private.h"
+#include "cpd-node-text.h"
+#include "cpd-slug.h"
+
+struct _CpdEvent
+{
+  GObject parent_instance;
+
+  char *title;
+  GDate *start_date;
+  GDate *end_date;
+  char *venue_name;
+  char *venue_url;
+  char *registration_url;
+  char *schedule_url;
+  char *conduct_url;
+};
+
+G_DEFINE_FINAL_TYPE (CpdEvent, cpd_event, G_TYPE_OBJECT)
+
+enum
+{
+  PROP_0,
+  PROP_TITLE,
+  PROP_START_DATE,
+  PROP_END_DATE,
+  PROP_VENUE_NAME,
+  PROP_VENUE_URL,
+  PROP_REGISTRATION_URL,
+  PROP_SCHEDULE_URL,
+  PROP_CONDUCT_URL,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+cpd_event_finalize (GObject *object)
+{
+  CpdEvent *self = (CpdEvent *) object;
+
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->start_date, g_date_free);
+  g_clear_pointer (&self->end_date, g_date_free);
+  g_clear_pointer (&self->venue_name, g_free);
+  g_clear_pointer (&self->venue_url, g_free);
+  g_clear_pointer (&self->registration_url, g_free);
+  g_clear_pointer (&self->schedule_url, g_free);
+  g_clear_pointer (&self->conduct_url, g_free);
+
+  G_OBJECT_CLASS (cpd_event_parent_class)->finalize (object);
+}
+
+static void
+cpd_event_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  CpdEvent *self = CPD_EVENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+
+    case PROP_START_DATE:
+      g_value_set_boxed (value, self->start_date);
+      break;
+
+    case PROP_END_DATE:
+      g_value_set_boxed (value, self->end_date);
+      break;
+
+    case PROP_VENUE_NAME:
+      g_value_set_string (value, self->venue_name);
+      break;
+
+    case PROP_VENUE_URL:
+      g_value_set_string (value, self->venue_url);
+      break;
+
+    case PROP_REGISTRATION_URL:
+      g_value_set_string (value, self->registration_url);
+      break;
+
+    case PROP_SCHEDULE_URL:
+      g_value_set_string (value, self->schedule_url);
+      break;
+
+    case PROP_CONDUCT_URL:
+      g_value_set_string (value, self->conduct_url);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cpd_event_class_init (CpdEventClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = cpd_event_finalize;
+  object_class->get_property = cpd_event_get_property;
+
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL, (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_START_DATE] =
+    g_param_spec_boxed ("start-date", NULL, NULL, G_TYPE_DATE,
+                        (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_END_DATE] =
+    g_param_spec_boxed ("end-date", NULL, NULL, G_TYPE_DATE,
+                        (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_VENUE_NAME] =
+    g_param_spec_string ("venue-name", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_VENUE_URL] =
+    g_param_spec_string ("venue-url", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_REGISTRATION_URL] =
+    g_param_spec_string ("registration-url", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_SCHEDULE_URL] =
+    g_param_spec_string ("schedule-url", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_CONDUCT_URL] =
+    g_param_spec_string ("conduct-url", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+cpd_event_init (CpdEvent *self)
+{
+}
+
+const char *
+cpd_event_get_title (CpdEvent *self)
+{
+  g_return_val_if_fail (CPD_IS_EVENT (self), NULL);
+
+  return self->title;
+}
+
+const GDate *
+cpd_event_get_start_date (CpdEvent *self)
+{
+  g_return_val_if_fail (CPD_IS_EVENT (self), NULL);
+
+  return self->start_date;
+}
+
+const GDate *
+cpd_event_get_end_date (CpdEvent *self)
+{
+  g_return_val_if_fail (CPD_IS_EVENT (self), NULL);
+
+  return self->end_date;
+}
+
+const char *
+cpd_event_get_venue_name (CpdEvent *self)
+{
+  g_return_val_if_fail (CPD_IS_EVENT (self), NULL);
+
+  return self->venue_name;
+}
+
+const char *
+cpd_event_get_venue_url (CpdEvent *self)
+{
+  g_return_val_if_fail (CPD_IS_EVENT (self), NULL);
+
+  return self->venue_url;
+}
+
+const char *
+cpd_event_get_registration_url (CpdEvent *self)
+{
+  g_return_val_if_fail (CPD_IS_EVENT (self), NULL);
+
+  return self->registration_url;
+}
+
+const char *
+cpd_event_get_schedule_url (CpdEvent *self)
+{
+  g_return_val_if_fail (CPD_IS_EVENT (self), NULL);
+
+  return self->schedule_url;
+}
+
+const char *
+cpd_event_get_conduct_url (CpdEvent *self)
+{
+  g_return_val_if_fail (CPD_IS_EVENT (self), NULL);
+
+  return self->conduct_url;
+}
+
+static GDateTime *
+date_time_from_date (const GDate *date)
+{
+  return g_date_time_new_utc (g_date_get_year (date), g_date_get_month (date),
+                              g_date_get_day (date), 0, 0, 0);
+}
+
+static char *
+format_date (const GDate *date,
+             const char  *format)
+{
+  g_autoptr (GDateTime) dt = date_time_from_date (date);
+
+  return g_date_time_format (dt, format);
+}
+
+/**
+ * cpd_event_format_dates:
+ * @self: a #CpdEvent
+ *
+ * Formats the event's days for people, in the user's language: "April 15, 2024",
+ * "April 15–16, 2024", "April 30 – May 1, 2024".
+ *
+ * Returns: (transfer full) (nullable): the dates, or %NULL if the page gives none
+ */
+char *
+cpd_event_format_dates (CpdEvent *self)
+{
+  const GDate *start, *end;
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+
+  g_return_val_if_fail (CPD_IS_EVENT (self), NULL);
+
+  start = self->start_date;
+  end = self->end_date;
+
+  if (start == NULL)
+    return NULL;
+
+  if (end == NULL || g_date_compare (start, end) == 0)
+    /* Translators: the day of an event, in g_date_time_format() syntax. */
+    return format_date (start, _("%B %-d, %Y"));
+
+  if (g_date_get_year (start) == g_date_get_year (end) &&
+      g_date_get_month (start) == g_date_get_month (end))
+    {
+      /* Translators: first and last day of an event within one month, in
+       * g_date_time_format() syntax; joined they read "April 15–16, 2024". */
+      first = format_date (start, C_("range in a month, first day", "%B %-d"));
+      last = format_date (end, C_("range in a month, last day", "%-d, %Y"));
+
+      /* Translators: joins the first and last day of a range within one month. */
+      return g_strdup_printf (C_("range in a month", "%1$s–%2$s"), first, last);
+    }
+
+  if (g_date_get_year (start) == g_date_get_year (end))
+    {
+      /* Translators: first and last day of an event within one year, in
+       * g_date_time_format() syntax; joined they read "April 30 – May 1, 2024". */
+      first = format_date (start, C_("range in a year, first day", "%B %-d"));
+      last = format_date (end, C_("range in a year, last day", "%B %-d, %Y"));
+    }
+  else
+    {
+      first = format_date (start, _("%B %-d, %Y"));
+      last = format_date (end, _("%B %-d, %Y"));
+    }
+
+  /* Translators: joins the first and last day of a range over months or years. */
+  return g_strdup_printf (C_("range", "%1$s – %2$s"), first, last);
+}
+
+/**
+ * cpd_event_get_timing:
+ * @self: a #CpdEvent
+ * @today: (nullable): the day to compare with, or %NULL for today's local date
+ * @days_until: (out) (optional): days until the first day for an upcoming event, 0 on
+ *   one of its days, and minus the days since the last day for a past event
+ *
+ * Returns: where @today stands relative to the event
+ */
+CpdEventTiming
+cpd_event_get_timing (CpdEvent    *self,
+                      const GDate *today,
+                      int         *days_until)
+{
+  GDate local_today;
+  int days = 0;
+  CpdEventTiming timing;
+
+  g_return_val_if_fail (CPD_IS_EVENT (self), CPD_EVENT_TIMING_UNKNOWN);
+  g_return_val_if_fail (today == NULL || g_date_valid (today), CPD_EVENT_TIMING_UNKNOWN);
+
+  if (today == NULL)
+    {
+      g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+
+      g_date_clear (&local_today, 1);
+      g_date_set_dmy (&local_today, g_date_time_get_day_of_month (now),
+                      g_date_time_get_month (now), g_date_time_get_year (now));
+      today = &local_today;
+    }
+
+  if (self->start_date == NULL)
+    timing = CPD_EVENT_TIMING_UNKNOWN;
+  else if (g_date_compare (today, self->start_date) < 0)
+    {
+      timing = CPD_EVENT_TIMING_UPCOMING;
+      days = g_date_days_between (today, self->start_date);
+    }
+  else if (g_date_compare (today, self->end_date) <= 0)
+    timing = CPD_EVENT_TIMING_TODAY;
+  else
+    {
+      timing = CPD_EVENT_TIMING_PAST;
+      days = g_date_days_between (today, self->end_date);
+    }
+
+  if (days_until != NULL)
+    *days_until = days;
+
+  return timing;
+}
+
+/**
+ * cpd_event_dup_slug:
+ * @self: a #CpdEvent
+ *
+ * Returns: (transfer full): a name for files about the event, such as
+ *   "container-plumbing-days-2024"; "event" when the title gives nothing
+ */
+char *
+cpd_event_dup_slug (CpdEvent *self)
+{
+  g_autofree char *slug = NULL;
+
+  g_return_val_if_fail (CPD_IS_EVENT (self), NULL);
+
+  if (self->title != NULL)
+    slug = cpd_slugify (self->title);
+
+  if (slug == NULL || slug[0] == '\0')
+    return g_strdup ("event");
+
+  return g_steal_pointer (&slug);
+}
+
+/* Scanner: applies the rules above while the document walks the page. */
+
+typedef enum
+{
+  ROLE_VENUE,
+  ROLE_REGISTRATION,
+  ROLE_SCHEDULE,
+  ROLE_CONDUCT,
+  N_URL_ROLES,
+  ROLE_DATE = N_URL_ROLES,
+  ROLE_NONE,
+} Role;
+
+/* Rank 0 is a labelled line; then the link rules, in order of trust. */
+enum
+{
+  RANK_LABEL,
+  RANK_TEXT,
+  RANK_URL,
+  RANK_HOME_TEXT,
+  N_RANKS
+};
+
+#define MAX_WORDS 6
+
+/* Word lists end at the first NULL. */
+typedef struct
+{
+  const char *labels[MAX_WORDS];
+  const char *text_words[MAX_WORDS];
+  const char *url_words[MAX_WORDS];
+  const char *home_words[MAX_WORDS];
+} RoleRules;
+
+static const RoleRules role_rules[N_URL_ROLES] = {
+  [ROLE_VENUE] = {
+    .labels = { "location", "venue", "where", "place" },
+    .text_words = { "venue" },
+    .url_words = { "venue" },
+  },
+  [ROLE_REGISTRATION] = {
+    .labels = { "registration", "register", "rsvp", "tickets" },
+    .text_words = { "register", "registration", "tickets", "sign up", "rsvp" },
+    .url_words = { "register", "tickets" },
+    .home_words = { "event page", "events page", "event website", "event site", "event home" },
+  },
+  [ROLE_SCHEDULE] = {
+    .labels = { "schedule", "agenda", "program", "programme" },
+    .text_words = { "schedule", "agenda" },
+    .url_words = { "schedule", "agenda", "/program" },
+  },
+  [ROLE_CONDUCT] = {
+    .labels = { "code of conduct", "conduct" },
+    .text_words = { "conduct" },
+    .url_words = { "conduct" },
+  },
+};
+
+static const char *date_labels[] = { "date", "dates", "when", NULL };
+
+/* Longest label we look for, in bytes: bounds the work on long first lines. */
+#define MAX_LABEL_LENGTH 24
+
+struct _CpdEventScanner
+{
+  char *urls[N_URL_ROLES][N_RANKS];
+  char *venue_name;
+  gboolean has_venue_line;
+  gboolean has_dates;
+  GDate start;
+  GDate end;
+};
+
+CpdEventScanner *
+cpd_event_scanner_new (void)
+{
+  CpdEventScanner *self = g_new0 (CpdEventScanner, 1);
+
+  g_date_clear (&self->start, 1);
+  g_date_clear (&self->end, 1);
+
+  return self;
+}
+
+void
+cpd_event_scanner_free (CpdEventScanner *self)
+{
+  if (self == NULL)
+    return;
+
+  for (guint role = 0; role < N_URL_ROLES; role++)
+    for (guint rank = 0; rank < N_RANKS; rank++)
+      g_free (self->urls[role][rank]);
+  g_free (self->venue_name);
+  g_free (self);
+}
+
+static gboolean
+is_web_url (const char *url)
+{
+  return url != NULL && (g_ascii_strncasecmp (url, "https://", 8) == 0 ||
+                         g_ascii_strncasecmp (url, "http://", 7) == 0);
+}
+
+static gboolean
+contains_any (const char        *haystack,
+              const char *const *needles)
+{
+  for (guint i = 0; i < MAX_WORDS && needles[i] != NULL; i++)
+    if (strstr (haystack, needles[i]) != NULL)
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+in_list (const char        *word,
+         const char *const *list,
+         guint              n)
+{
+  for (guint i = 0; i < n && list[i] != NULL; i++)
+    if (strcmp (word, list[i]) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+static Role
+role_for_label (const char *text,
+                gsize       len)
+{
+  char label[MAX_LABEL_LENGTH + 1];
+
+  while (len > 0 && g_ascii_isspace (*text))
+    text++, len--;
+  while (len > 0 && (g_ascii_isspace (text[len - 1]) || text[len - 1] == ':'))
+    len--;
+
+  if (len == 0 || len > MAX_LABEL_LENGTH)
+    return ROLE_NONE;
+
+  for (gsize i = 0; i < len; i++)
+    label[i] = g_ascii_tolower (text[i]);
+  label[len] = '\0';
+
+  if (in_list (label, date_labels, G_N_ELEMENTS (date_labels)))
+    return ROLE_DATE;
+
+  for (guint role = 0; role < N_URL_ROLES; role++)
+    if (in_list (label, role_rules[role].labels, MAX_WORDS))
+      return role;
+
+  return ROLE_NONE;
+}
+
+static gboolean
+is_line_break (cmark_node *node)
+{
+  cmark_node_type type = cmark_node_get_type (node);
+
+  return type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK;
+}
+
+static cmark_node *
+find_web_link (cmark_node *from,
+               cmark_node *until)
+{
+  for (cmark_node *node = from; node != until; node = cmark_node_next (node))
+    {
+      cmark_iter *iter = cmark_iter_new (node);
+      cmark_node *found = NULL;
+      cmark_event_type ev;
+
+      while (found == NULL && (ev = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
+        {
+          cmark_node *cur = cmark_iter_get_node (iter);
+
+          if (ev == CMARK_EVENT_ENTER && cmark_node_get_type (cur) == CMARK_NODE_LINK &&
+              is_web_url (cmark_node_get_url (cur)))
+            found = cur;
+        }
+
+      cmark_iter_free (iter);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* A line from @start up to @until (excluded). */
+static void
+scan_line (CpdEventScanner *self,
+           cmark_node      *start,
+           cmark_node      *until)
+{
+  g_autoptr (GString) value = NULL;
+  cmark_node *rest = NULL;
+  const char *rest_text = NULL;
+  cmark_node *link;
+  Role role = ROLE_NONE;
+
+  if (cmark_node_get_type (start) == CMARK_NODE_STRONG)
+    {
+      g_autofree char *label = cpd_node_dup_text (start);
+      gsize len = strlen (label);
+      cmark_node *next = cmark_node_next (start);
+
+      if (len > 0 && label[len - 1] == ':')
+        {
+          role = role_for_label (label, len);
+          rest = next;
+        }
+      else if (next != until && next != NULL && cmark_node_get_type (next) == CMARK_NODE_TEXT)
+        {
+          const char *text = cmark_node_get_literal (next);
+
+          while (*text == ' ')
+            text++;
+          if (*text == ':')
+            {
+              role = role_for_label (label, len);
+              rest_text = text + 1;
+              rest = cmark_node_next (next);
+            }
+        }
+    }
+  else if (cmark_node_get_type (start) == CMARK_NODE_TEXT)
+    {
+      const char *text = cmark_node_get_literal (start);
+      const char *colon = strchr (text, ':');
+
+      if (colon != NULL && colon - text <= MAX_LABEL_LENGTH)
+        {
+          role = role_for_label (text, colon - text);
+          rest_text = colon + 1;
+          rest = cmark_node_next (start);
+        }
+    }
+
+  if (role == ROLE_NONE)
+    return;
+
+  if (role == ROLE_DATE && self->has_dates)
+    return;
+  if (role == ROLE_VENUE && self->has_venue_line)
+    return;
+  if (role != ROLE_DATE && role != ROLE_VENUE && self->urls[role][RANK_LABEL] != NULL)
+    return;
+
+  if (rest == until)
+    rest = NULL;
+
+  link = rest != NULL ? find_web_link (rest, until) : NULL;
+
+  if (role == ROLE_DATE || (role == ROLE_VENUE && link == NULL))
+    {
+      value = g_string_new (rest_text);
+      for (cmark_node *node = rest; node != NULL && node != until; node = cmark_node_next (node))
+        cpd_node_append_text (node, value);
+      g_strstrip (value->str);
+      value->len = strlen (value->str);
+    }
+
+  switch (role)
+    {
+    case ROLE_DATE:
+      self->has_dates = cpd_date_parse_range (value->str, &self->start, &self->end);
+      break;
+
+    case ROLE_VENUE:
+      if (link != NULL)
+        {
+          g_autofree char *name = cpd_node_dup_text (link);
+
+          g_strstrip (name);
+          if (name[0] != '\0')
+            self->venue_name = g_steal_pointer (&name);
+          self->urls[ROLE_VENUE][RANK_LABEL] = g_strdup (cmark_node_get_url (link));
+          self->has_venue_line = TRUE;
+        }
+      else if (value->len > 0)
+        {
+          self->venue_name = g_strdup (value->str);
+          self->has_venue_line = TRUE;
+        }
+      break;
+
+    case ROLE_REGISTRATION:
+    case ROLE_SCHEDULE:
+    case ROLE_CONDUCT:
+      if (link != NULL)
+        self->urls[role][RANK_LABEL] = g_strdup (cmark_node_get_url (link));
+      break;
+
+    case ROLE_NONE:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/**
+ * cpd_event_scanner_add_paragraph:
+ * @self: a #CpdEventScanner
+ * @paragraph: a paragraph whose links are already absolute
+ *
+ * Looks for labelled lines in @paragraph.
+ */
+void
+cpd_event_scanner_add_paragraph (CpdEventScanner *self,
+                                 cmark_node      *paragraph)
+{
+  cmark_node *start = cmark_node_first_child (paragraph);
+
+  while (start != NULL)
+    {
+      cmark_node *until = start;
+
+      while (until != NULL && !is_line_break (until))
+        until = cmark_node_next (until);
+
+      if (until != start)
+        scan_line (self, start, until);
+
+      start = until != NULL ? cmark_node_next (until) : NULL;
+    }
+}
+
+/**
+ * cpd_event_scanner_add_link:
+ * @self: a #CpdEventScanner
+ * @text: the link's plain text
+ * @url: the link's absolute URL
+ *
+ * Applies the link rules to one link of the page, in document order.
+ */
+void
+cpd_event_scanner_add_link (CpdEventScanner *self,
+                            const char      *text,
+                            const char      *url)
+{
+  g_autofree char *lower_text = NULL;
+  g_autofree char *lower_url = NULL;
+
+  if (!is_web_url (url))
+    return;
+
+  for (guint role = 0; role < N_URL_ROLES; role++)
+    {
+      const RoleRules *rules = &role_rules[role];
+
+      gboolean found_better = self->urls[role][RANK_LABEL] != NULL;
+
+      for (guint rank = RANK_TEXT; rank < N_RANKS && !found_better; rank++)
+        {
+          const char *const *words;
+          const char *haystack;
+
+          if (self->urls[role][rank] != NULL)
+            {
+              found_better = TRUE;
+              continue;
+            }
+
+          if (lower_text == NULL)
+            {
+              lower_text = g_ascii_strdown (text, -1);
+              lower_url = g_ascii_strdown (url, -1);
+            }
+
+          switch (rank)
+            {
+            case RANK_TEXT:
+              words = rules->text_words;
+              haystack = lower_text;
+              break;
+
+            case RANK_URL:
+              words = rules->url_words;
+              haystack = lower_url;
+              break;
+
+            case RANK_HOME_TEXT:
+            default:
+              words = rules->home_words;
+              haystack = lower_text;
+              break;
+            }
+
+          if (contains_any (haystack, words))
+            {
+              self->urls[role][rank] = g_strdup (url);
+              found_better = TRUE;
+            }
+        }
+    }
+}
+
+static char *
+best_url (CpdEventScanner *self,
+          Role             role)
+{
+  for (guint rank = 0; rank < N_RANKS; rank++)
+    if (self->urls[role][rank] != NULL)
+      return g_steal_pointer (&self->urls[role][rank]);
+
+  return NULL;
+}
+
+/**
+ * cpd_event_scanner_finish:
+ * @self: (transfer full): a #CpdEventScanner
+ * @title: (nullable): the page's title
+ * @front_matter: the page's front matter
+ *
+ * Returns: (transfer full): the event the page describes
+ */
+CpdEvent *
+cpd_event_scanner_finish (CpdEventScanner *self,
+                          const char      *title,
+                          GHashTable      *front_matter)
+{
+  CpdEvent *event = g_object_new (CPD_TYPE_EVENT, NULL);
+
+  event->title = g_strdup (title);
+
+  if (!self->has_dates)
+    self->has_dates = cpd_date_parse_range (g_hash_table_lookup (front_matter, "date"),
+                                            &self->start, &self->end);
+
+  if (self->has_dates)
+    {
+      event->start_date = g_date_copy (&self->start);
+      event->end_date = g_date_copy (&self->end);
+    }
+
+  event->venue_name = g_steal_pointer (&self->venue_name);
+  event->venue_url = best_url (self, ROLE_VENUE);
+  event->registration_url = best_url (self, ROLE_REGISTRATION);
+  event->schedule_url = best_url (self, ROLE_SCHEDULE);
+  event->conduct_url = best_url (self, ROLE_CONDUCT);
+
+  cpd_event_scanner_free (self);
+
+  return event;
+}

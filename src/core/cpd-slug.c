@@ -1,0 +1,157 @@
+/* cpd-slug.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Heading ids the way GitHub makes them (github-slugger), so links people already
+ * write to "#some-heading" keep working: lowercase, drop everything that is not a
+ * letter, mark, number, connector punctuation, space or hyphen, then turn spaces into
+ * hyphens. Non-Latin letters are kept (HTML ids may be any non-blank text). Repeats
+ * get "-1", "-2"... and a title left with nothing gets "section", so every id is
+ * valid and unique.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "cpd-slug.h"
+
+struct _CpdSlugger
+{
+  /* Every id handed out, and for each base slug the next suffix to try, so that
+   * thousands of identical headings stay linear. */
+  GHashTable *used;
+  GHashTable *next_suffix;
+};
+
+static gboolean
+keep_char (gunichar c)
+{
+  switch (g_unichar_type (c))
+    {
+    case G_UNICODE_LOWERCASE_LETTER:
+    case G_UNICODE_MODIFIER_LETTER:
+    case G_UNICODE_OTHER_LETTER:
+    case G_UNICODE_TITLECASE_LETTER:
+    case G_UNICODE_UPPERCASE_LETTER:
+    case G_UNICODE_SPACING_MARK:
+    case G_UNICODE_ENCLOSING_MARK:
+    case G_UNICODE_NON_SPACING_MARK:
+    case G_UNICODE_DECIMAL_NUMBER:
+    case G_UNICODE_LETTER_NUMBER:
+    case G_UNICODE_OTHER_NUMBER:
+    case G_UNICODE_CONNECT_PUNCTUATION:
+      return TRUE;
+
+    default:
+      return c == '-';
+    }
+}
+
+/**
+ * cpd_slugify:
+ * @text: a heading as plain text (valid UTF-8)
+ *
+ * Returns: (transfer full): the GitHub-style slug of @text, possibly empty
+ */
+char *
+cpd_slugify (const char *text)
+{
+  g_autofree char *lower = NULL;
+  GString *slug;
+  guint n_chars = 0;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  lower = g_utf8_strdown (text, -1);
+  slug = g_string_sized_new (strlen (lower));
+
+  for (const char *p = lower; *p && n_chars < CPD_SLUG_MAX_CHARS; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == ' ')
+        g_string_append_c (slug, '-');
+      else if (keep_char (c))
+        g_string_append_unichar (slug, c);
+      else
+        continue;
+
+      n_chars++;
+    }
+
+  return g_string_free (slug, FALSE);
+}
+
+CpdSlugger *
+cpd_slugger_new (void)
+{
+  CpdSlugger *self = g_new0 (CpdSlugger, 1);
+
+  self->used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->next_suffix = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  return self;
+}
+
+void
+cpd_slugger_free (CpdSlugger *self)
+{
+  if (self == NULL)
+    return;
+
+  g_hash_table_unref (self->used);
+  g_hash_table_unref (self->next_suffix);
+  g_free (self);
+}
+
+/**
+ * cpd_slugger_slug:
+ * @self: a #CpdSlugger
+ * @text: a heading as plain text
+ *
+ * Returns: (transfer full): a slug for @text that @self never returned before
+ */
+char *
+cpd_slugger_slug (CpdSlugger *self,
+                  const char *text)
+{
+  g_autofree char *base = NULL;
+  char *slug;
+  guint suffix;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+
+  base = cpd_slugify (text);
+  if (base[0] == '\0')
+    {
+      g_free (base);
+      base = g_strdup ("section");
+    }
+
+  if (!g_hash_table_contains (self->used, base))
+    {
+      g_hash_table_add (self->used, g_strdup (base));
+      return g_steal_pointer (&base);
+    }
+
+  suffix = GPOINTER_TO_UINT (g_hash_table_lookup (self->next_suffix, base));
+  if (suffix == 0)
+    suffix = 1;
+
+  /* A page may already contain "intro-1" as a heading of its own: skip it. */
+  for (;;)
+    {
+      slug = g_strdup_printf ("%s-%u", base, suffix++);
+      if (!g_hash_table_contains (self->used, slug))
+        break;
+      g_free (slug);
+    }
+
+  g_hash_table_insert (self->next_suffix, g_strdup (base), GUINT_TO_POINTER (suffix));
+  g_hash_table_add (self->used, g_strdup (slug));
+
+  return slug;
+}
