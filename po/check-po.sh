@@ -19,6 +19,16 @@ sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$root/po/POTFILES.in" > "$tmp/files"
   --keyword=g_dcgettext:2 --keyword=g_dngettext:2,3 --keyword=g_dpgettext2:2c,3 \
   --files-from="$tmp/files" --output="$tmp/cpd.pot")
 
+# GLib's format macros (G_GSIZE_FORMAT, G_GINT64_FORMAT, ...) cut the message short for
+# xgettext, so the translation is never found at run time: the extracted msgid ends in "%".
+truncated=$(msgcat --no-wrap "$tmp/cpd.pot" |
+  awk '/^#:/ { where = $0 } /^msgid(_plural)? ".*[^%]%"$/ { print where }')
+if [ -n "$truncated" ]; then
+  echo "error: messages cut short by a format macro (use a plain conversion such as %zu or %s):" >&2
+  printf '%s\n' "$truncated" >&2
+  exit 1
+fi
+
 msgmerge --quiet --no-fuzzy-matching --output-file="$tmp/merged.po" "$po" "$tmp/cpd.pot"
 untranslated=$(msgattrib --untranslated --no-obsolete "$tmp/merged.po" | grep -c '^msgid' || true)
 fuzzy=$(msgattrib --only-fuzzy --no-obsolete "$tmp/merged.po" | grep -c '^msgid' || true)
