@@ -22,7 +22,7 @@ fuzzy=$(msgattrib --only-fuzzy --no-obsolete "$tmp/merged.po" | grep -c '^msgid'
 [ "$fuzzy" -gt 0 ] && fuzzy=$((fuzzy - 1))
 if [ "$untranslated" -ne 0 ] || [ "$fuzzy" -ne 0 ]; then
   echo "error: help/$lang/$lang.po has $untranslated untranslated and $fuzzy fuzzy messages" >&2
-  echo "       run: meson compile -C BUILDDIR help-org.example.CPD-update-po, then translate them" >&2
+  echo "       run: meson compile -C BUILDDIR help-APP_ID-update-po (APP_ID is org.example.CPD or org.example.CPD.Devel), then translate them" >&2
   msgattrib --untranslated --no-obsolete "$tmp/merged.po" | sed -n '/^#:/,/^$/p' >&2
   exit 1
 fi
