@@ -352,6 +352,11 @@ cpd_date_parse_range (const char *text,
         }
     }
 
-  /* Not a range after all ("April 15, 2024 - 10:00"): maybe one complete day. */
+  /* A bare number after a dash may be no day at all ("April 15, 2024 - 10:00"): then
+   * the first day alone counts. A second date of its own that makes no valid range
+   * means the text is not understood. */
+  if (has_range && (second.month != 0 || second.year != 0))
+    return FALSE;
+
   return part_to_date (&first, start) && part_to_date (&first, end);
 }

@@ -220,11 +220,17 @@ compute_site_url (GHashTable *front_matter,
 {
   const char *url = g_hash_table_lookup (front_matter, "url");
   const char *baseurl = g_hash_table_lookup (front_matter, "baseurl");
+  g_autofree char *escaped_url = NULL;
   g_autoptr (GString) site = NULL;
 
   if (url == NULL || !is_web_uri (url))
     url = given;
   if (url == NULL || !is_web_uri (url) || !g_uri_is_valid (url, G_URI_FLAGS_ENCODED, NULL))
+    return NULL;
+
+  /* GUri is lenient; a site URL with blanks, quotes or brackets is a mistake or worse. */
+  escaped_url = escape_href (url);
+  if (strcmp (escaped_url, url) != 0)
     return NULL;
 
   site = g_string_new (url);

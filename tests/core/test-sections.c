@@ -1,0 +1,217 @@
+/* test-sections.c: heading ids and the outline model
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "cpd-slug.h"
+#include "cpd-test-utils.h"
+
+static void
+test_slugify (void)
+{
+  static const struct
+  {
+    const char *text;
+    const char *slug;
+  } cases[] = {
+    { "Container Plumbing Days 2024", "container-plumbing-days-2024" },
+    { "Container Plumbing?", "container-plumbing" },
+    { "Conduct", "conduct" },
+    { "What's new: v2.0 (beta)!", "whats-new-v20-beta" },
+    { "snake_case and-hyphen", "snake_case-and-hyphen" },
+    { "  two  spaces ", "--two--spaces-" },
+    { "Ünïcödé Straße", "ünïcödé-straße" },
+    { "Привет мир", "привет-мир" },
+    { "日本語の見出し", "日本語の見出し" },
+    { "שלום עולם", "שלום-עולם" },
+    { "🎉🎉", "" },
+    { "\"<script>\" </h2>", "script-h2" },
+    { "", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *slug = cpd_slugify (cases[i].text);
+
+      g_assert_cmpstr (slug, ==, cases[i].slug);
+    }
+}
+
+static void
+test_slugify_cap (void)
+{
+  g_autoptr (GString) long_title = g_string_new (NULL);
+  g_autofree char *slug = NULL;
+
+  for (guint i = 0; i < 1000; i++)
+    g_string_append (long_title, "é");
+
+  slug = cpd_slugify (long_title->str);
+  g_assert_cmpuint (g_utf8_strlen (slug, -1), ==, CPD_SLUG_MAX_CHARS);
+  g_assert_true (g_utf8_validate (slug, -1, NULL));
+}
+
+static void
+test_slugger_unique (void)
+{
+  g_autoptr (CpdSlugger) slugger = cpd_slugger_new ();
+  static const struct
+  {
+    const char *text;
+    const char *slug;
+  } cases[] = {
+    { "Intro", "intro" },
+    { "Intro", "intro-1" },
+    { "Intro 1", "intro-1-1" }, /* "intro-1" is taken by the repeat */
+    { "Intro", "intro-2" },
+    { "", "section" },
+    { "🎉", "section-1" },
+    { "Section", "section-2" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *slug = cpd_slugger_slug (slugger, cases[i].text);
+
+      g_assert_cmpstr (slug, ==, cases[i].slug);
+    }
+}
+
+static void
+test_sections_bundled (void)
+{
+  g_autoptr (CpdDocument) document = cpd_test_load_bundled ();
+  GListModel *sections = cpd_document_get_sections (document);
+  const char *html = cpd_document_get_html (document);
+  static const struct
+  {
+    const char *title;
+    const char *id;
+  } expected[] = {
+    { "Container Plumbing Days 2024", "container-plumbing-days-2024" },
+    { "Container Plumbing?", "container-plumbing" },
+    { "Conduct", "conduct" },
+    { "Sponsors", "sponsors" },
+  };
+
+  g_assert_true (g_list_model_get_item_type (sections) == CPD_TYPE_SECTION);
+  g_assert_cmpuint (g_list_model_get_n_items (sections), ==, G_N_ELEMENTS (expected));
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autoptr (CpdSection) section = g_list_model_get_item (sections, i);
+      g_autofree char *tag = NULL;
+      g_autofree char *title = NULL;
+      g_autofree char *id = NULL;
+      guint level = 0;
+
+      g_assert_cmpstr (cpd_section_get_title (section), ==, expected[i].title);
+      g_assert_cmpstr (cpd_section_get_id (section), ==, expected[i].id);
+      g_assert_cmpuint (cpd_section_get_level (section), ==, 2);
+
+      /* The same through properties, which the sidebar binds to. */
+      g_object_get (section, "title", &title, "id", &id, "level", &level, NULL);
+      g_assert_cmpstr (title, ==, expected[i].title);
+      g_assert_cmpstr (id, ==, expected[i].id);
+      g_assert_cmpuint (level, ==, 2);
+
+      tag = g_strdup_printf ("<h2 id=\"%s\">%s</h2>\n", expected[i].id, expected[i].title);
+      g_assert_nonnull (strstr (html, tag));
+    }
+
+  g_assert_null (strstr (html, "<h2>"));
+}
+
+static void
+test_sections_levels_and_markup (void)
+{
+  g_autoptr (CpdDocument) document = NULL;
+  GListModel *sections;
+  const char *html;
+  static const struct
+  {
+    const char *title;
+    const char *id;
+    guint level;
+  } expected[] = {
+    { "One", "one", 1 },
+    { "Two with emphasis and code", "two-with-emphasis-and-code", 2 },
+    { "Three", "three", 3 },
+    { "Four", "four", 4 },
+    { "Five", "five", 5 },
+    { "Six linked", "six-linked", 6 },
+    { "Setext", "setext", 1 },
+    { "Quoted", "quoted", 2 },
+    { "One", "one-1", 1 },
+    { "", "section", 2 },
+  };
+
+  document = cpd_test_load_string ("# One\n## Two *with emphasis* and `code`\n### Three\n#### Four\n"
+                                   "##### Five\n###### Six [linked](https://example.org)\n\n"
+                                   "Setext\n======\n\n> ## Quoted\n\n# One\n\n##\n",
+                                   NULL);
+  sections = cpd_document_get_sections (document);
+  html = cpd_document_get_html (document);
+
+  g_assert_cmpuint (g_list_model_get_n_items (sections), ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autoptr (CpdSection) section = g_list_model_get_item (sections, i);
+
+      g_assert_cmpstr (cpd_section_get_title (section), ==, expected[i].title);
+      g_assert_cmpstr (cpd_section_get_id (section), ==, expected[i].id);
+      g_assert_cmpuint (cpd_section_get_level (section), ==, expected[i].level);
+    }
+
+  g_assert_nonnull (strstr (html, "<h2 id=\"two-with-emphasis-and-code\">Two <em>with emphasis</em> "
+                                  "and <code>code</code></h2>"));
+  g_assert_nonnull (strstr (html, "<h6 id=\"six-linked\">Six <a href=\"https://example.org\">"
+                                  "linked</a></h6>"));
+  g_assert_nonnull (strstr (html, "<blockquote>\n<h2 id=\"quoted\">Quoted</h2>"));
+  g_assert_nonnull (strstr (html, "<h2 id=\"section\"></h2>"));
+  g_assert_cmpstr (cpd_document_get_title (document), ==, "One");
+}
+
+static void
+test_sections_none (void)
+{
+  g_autoptr (CpdDocument) document = cpd_test_load_string ("Just a paragraph.\n", NULL);
+
+  g_assert_cmpuint (g_list_model_get_n_items (cpd_document_get_sections (document)), ==, 0);
+  g_assert_null (cpd_document_get_title (document));
+  g_assert_nonnull (strstr (cpd_document_get_html (document), "<title></title>"));
+}
+
+static void
+test_title_front_matter (void)
+{
+  g_autoptr (CpdDocument) document = cpd_test_load_data ("two-day.md");
+  GListModel *sections = cpd_document_get_sections (document);
+  g_autoptr (CpdSection) last = NULL;
+
+  g_assert_cmpstr (cpd_document_get_title (document), ==, "Plumbing Summit: Two Days");
+  g_assert_cmpuint (g_list_model_get_n_items (sections), ==, 3);
+  last = g_list_model_get_item (sections, 2);
+  g_assert_cmpstr (cpd_section_get_id (last), ==, "welcome-to-the-plumbing-summit-1");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/sections/slugify", test_slugify);
+  g_test_add_func ("/sections/slugify-cap", test_slugify_cap);
+  g_test_add_func ("/sections/slugger-unique", test_slugger_unique);
+  g_test_add_func ("/sections/bundled", test_sections_bundled);
+  g_test_add_func ("/sections/levels-and-markup", test_sections_levels_and_markup);
+  g_test_add_func ("/sections/none", test_sections_none);
+  g_test_add_func ("/sections/title-front-matter", test_title_front_matter);
+
+  return g_test_run ();
+}
