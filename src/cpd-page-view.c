@@ -478,6 +478,22 @@ cpd_page_view_get_current_section (CpdPageView *self)
   return self->current_section;
 }
 
+static void
+cpd_page_view_scrolled_cb (GObject      *source,
+                           GAsyncResult *result,
+                           gpointer      user_data)
+{
+  g_autoptr (JSCValue) value = NULL;
+  g_autoptr (GError) error = NULL;
+
+  value = webkit_web_view_call_async_javascript_function_finish (WEBKIT_WEB_VIEW (source), result,
+                                                                 &error);
+  if (value == NULL)
+    g_debug ("Could not scroll to the section: %s", error->message);
+  else if (!jsc_value_to_boolean (value))
+    g_debug ("No such section in the page");
+}
+
 void
 cpd_page_view_scroll_to_section (CpdPageView *self,
                                  const char  *section_id)
@@ -492,7 +508,8 @@ cpd_page_view_scroll_to_section (CpdPageView *self,
   webkit_web_view_call_async_javascript_function (self->web_view,
                                                   "return window.cpdScrollTo(id);", -1,
                                                   g_variant_dict_end (arguments),
-                                                  SCRIPT_WORLD, NULL, NULL, NULL, NULL);
+                                                  SCRIPT_WORLD, NULL, NULL,
+                                                  cpd_page_view_scrolled_cb, NULL);
 }
 
 double
