@@ -91,6 +91,23 @@ cpd_window_show_error (CpdWindow    *self,
   cpd_window_show_message (self, error->message);
 }
 
+/* The startup benchmark (tests/benchmark) reads these lines. The clock is CLOCK_MONOTONIC,
+ * comparable across processes. */
+static void
+cpd_window_report_timing (const char *milestone)
+{
+  if (g_getenv ("CPD_REPORT_TIMINGS") != NULL)
+    g_printerr ("cpd-timing %s %" G_GINT64_FORMAT "\n", milestone, g_get_monotonic_time ());
+}
+
+static void
+cpd_window_after_first_paint_cb (CpdWindow     *self,
+                                 GdkFrameClock *frame_clock)
+{
+  g_signal_handlers_disconnect_by_func (frame_clock, cpd_window_after_first_paint_cb, self);
+  cpd_window_report_timing ("first-frame");
+}
+
 /* Event status ---------------------------------------------------------------------------- */
 
 static gboolean cpd_window_midnight_cb (gpointer user_data);
@@ -276,8 +293,12 @@ page_loaded_cb (CpdWindow   *self,
   GSettings *settings = cpd_window_get_settings (self);
   g_autofree char *last_section = NULL;
 
-  if (!cpd_page_view_get_loaded (page_view) || settings == NULL ||
-      !self->shows_bundled_page)
+  if (!cpd_page_view_get_loaded (page_view))
+    return;
+
+  cpd_window_report_timing ("load-finished");
+
+  if (settings == NULL || !self->shows_bundled_page)
     return;
 
   /* Back where the reader left the bundled page. */
@@ -782,6 +803,17 @@ cpd_window_close_request (GtkWindow *window)
 }
 
 static void
+cpd_window_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (cpd_window_parent_class)->map (widget);
+
+  if (g_getenv ("CPD_REPORT_TIMINGS") != NULL)
+    g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                             G_CALLBACK (cpd_window_after_first_paint_cb), widget,
+                             G_CONNECT_SWAPPED);
+}
+
+static void
 cpd_window_constructed (GObject *object)
 {
   CpdWindow *self = CPD_WINDOW (object);
@@ -875,6 +907,7 @@ cpd_window_class_init (CpdWindowClass *klass)
   object_class->get_property = cpd_window_get_property;
   object_class->set_property = cpd_window_set_property;
 
+  widget_class->map = cpd_window_map;
   window_class->close_request = cpd_window_close_request;
 
   properties[PROP_DOCUMENT] =
