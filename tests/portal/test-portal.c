@@ -1,0 +1,424 @@
+/* test-portal.c: links and Add to Calendar through the real OpenURI portal.
+ *
+ * Copyright 2026 The CPD developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Run by portal-run, which puts the real xdg-desktop-portal (gtk backend) on a private bus,
+ * installs a stub default handler that logs what it receives, and records the bus traffic.
+ * The real window then opens links and the event's .ics, and we check what arrived where.
+ *
+ * CPD_PORTAL_MODE says what the wrapper set up: "handler" (the stub handles web, mail and
+ * calendar), "no-handler" (nothing does: the portal offers its "Open With…" chooser, with
+ * no apps in it) or "no-portal" (no portal on the bus: GTK falls back to GIO, which finds no
+ * handler either).
+ */
+
+#include "config.h"
+
+#include <libical/ical.h>
+
+#include "cpd-application.h"
+#include "cpd-window.h"
+
+#include "cpd-ui-test-utils.h"
+
+#define LINK_IN_PAGE  "https://opencontainers.org/"
+/* "/videos" in the Markdown: relative links resolve against the page's site. */
+#define RELATIVE_LINK "https://containerplumbing.org/videos"
+#define REGISTRATION  "https://events.linuxfoundation.org/container-plumbing-days/"
+
+static CpdApplication *app;
+static CpdWindow *window;
+
+/* Logs ------------------------------------------------------------------------------------ */
+
+static char *
+read_log (const char *variable)
+{
+  const char *path = g_getenv (variable);
+  g_autoptr (GError) error = NULL;
+  char *contents = NULL;
+
+  g_assert_nonnull (path);
+  if (!g_file_get_contents (path, &contents, NULL, &error))
+    g_error ("Could not read %s: %s", path, error->message);
+
+  return contents;
+}
+
+static char *
+read_handler_log (void)
+{
+  return read_log ("CPD_PORTAL_HANDLER_LOG");
+}
+
+static gboolean
+handler_log_has (gpointer data)
+{
+  g_autofree char *log = read_handler_log ();
+
+  return strstr (log, data) != NULL;
+}
+
+static void
+wait_for_handler (const char *line)
+{
+  g_autofree char *what = g_strdup_printf ("the handler to receive “%s”", line);
+
+  cpd_test_wait_for (handler_log_has, (gpointer) line, what);
+}
+
+/* dbus-monitor prints a message as a header line ("method call time=… sender=:1.7 -> …;
+ * interface=…; member=…") followed by indented arguments. Counts the calls of @member on the
+ * OpenURI portal interface made by this process whose arguments contain @needle. */
+static guint
+count_portal_calls (const char *member,
+                    const char *needle)
+{
+  g_autofree char *log = read_log ("CPD_PORTAL_DBUS_LOG");
+  g_auto (GStrv) lines = g_strsplit (log, "\n", -1);
+  GDBusConnection *bus = g_application_get_dbus_connection (G_APPLICATION (app));
+  g_autofree char *sender = g_strdup_printf ("sender=%s ", g_dbus_connection_get_unique_name (bus));
+  g_autofree char *header = g_strdup_printf ("interface=org.freedesktop.portal.OpenURI; member=%s",
+                                             member);
+  guint count = 0;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      gboolean found = needle == NULL;
+
+      if (!g_str_has_prefix (lines[i], "method call ") || strstr (lines[i], sender) == NULL ||
+          !g_str_has_suffix (lines[i], header))
+        continue;
+
+      for (guint j = i + 1; lines[j] != NULL && g_ascii_isspace (lines[j][0]); j++)
+        found = found || strstr (lines[j], needle) != NULL;
+
+      if (found)
+        count++;
+    }
+
+  return count;
+}
+
+/* Toasts ---------------------------------------------------------------------------------- */
+
+/* libadwaita's toast widget is private: find it by its type name. */
+static GtkWidget *
+find_toast (GtkWidget *root)
+{
+  if (g_str_equal (G_OBJECT_TYPE_NAME (root), "AdwToastWidget"))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_toast (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_toast_close_button (GtkWidget *root)
+{
+  GtkWidget *toast = find_toast (root);
+
+  if (toast == NULL)
+    return NULL;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (toast); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_BUTTON (child) &&
+          g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (child)), "window-close-symbolic") == 0)
+        return child;
+    }
+
+  return NULL;
+}
+
+static gboolean
+no_toast (gpointer data)
+{
+  return find_toast (GTK_WIDGET (window)) == NULL;
+}
+
+static void
+collect_labels (GtkWidget *root,
+                GString   *text)
+{
+  if (GTK_IS_LABEL (root))
+    g_string_append_printf (text, "%s\n", gtk_label_get_label (GTK_LABEL (root)));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, text);
+}
+
+static gboolean
+has_toast (gpointer data)
+{
+  return !no_toast (data);
+}
+
+/* Waits for a toast, checks that it says @text, then closes it as the reader would, so the
+ * next one can show. */
+static void
+expect_toast (const char *text)
+{
+  g_autoptr (GString) shown = g_string_new (NULL);
+  GtkWidget *close_button;
+
+  cpd_test_wait_for (has_toast, NULL, "a toast");
+  collect_labels (find_toast (GTK_WIDGET (window)), shown);
+  close_button = find_toast_close_button (GTK_WIDGET (window));
+  g_assert_nonnull (close_button);
+  g_test_message ("Toast: %s", shown->str);
+  g_assert_nonnull (strstr (shown->str, text));
+
+  gtk_widget_activate (close_button);
+  cpd_test_wait_for (no_toast, NULL, "the toast to go away");
+}
+
+/* Page ------------------------------------------------------------------------------------ */
+
+/* Clicks a link in the page, as a reader would. The page cannot run its own scripts, so this
+ * runs in the page's world from outside; a link the page does not have is added first. */
+static void
+click_link (const char *href)
+{
+  g_autofree char *script = NULL;
+  g_autofree char *result = NULL;
+
+  script = g_strdup_printf ("(() => {"
+                            "  let a = [...document.querySelectorAll('a')]"
+                            "    .find (a => a.getAttribute('href') === '%s');"
+                            "  if (!a) {"
+                            "    a = document.createElement('a');"
+                            "    a.setAttribute('href', '%s');"
+                            "    a.textContent = 'test link';"
+                            "    document.body.append(a);"
+                            "  }"
+                            "  a.click();"
+                            "  return 'clicked';"
+                            "})()",
+                            href, href);
+  result = cpd_test_eval_string (cpd_window_get_page_view (window), script);
+  g_assert_cmpstr (result, ==, "clicked");
+}
+
+/* With a handler ---------------------------------------------------------------------------- */
+
+static void
+test_page_link (void)
+{
+  g_autofree char *in_page = NULL;
+
+  /* The link is really in the page (not one click_link() made up). */
+  in_page = cpd_test_eval_string (cpd_window_get_page_view (window),
+                                  "document.querySelector('a[href=\"" LINK_IN_PAGE "\"]')"
+                                  "  .textContent");
+  g_assert_cmpstr (in_page, ==, "Open Container Initiative");
+
+  click_link (LINK_IN_PAGE);
+  wait_for_handler ("ARG " LINK_IN_PAGE "\n");
+  g_assert_cmpuint (count_portal_calls ("OpenURI", "string \"" LINK_IN_PAGE "\""), ==, 1);
+}
+
+static void
+test_register (void)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.register", NULL));
+  wait_for_handler ("ARG " REGISTRATION "\n");
+  g_assert_cmpuint (count_portal_calls ("OpenURI", "string \"" REGISTRATION "\""), ==, 1);
+}
+
+static void
+test_mail_link (void)
+{
+  static const char mail[] = "mailto:info@example.org?subject=Container%20Plumbing%20Days";
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-link", "s", mail));
+  wait_for_handler (mail);
+  g_assert_cmpuint (count_portal_calls ("OpenURI", mail), ==, 1);
+}
+
+/* The calendar file as the handler read it: the text between FILE-BEGIN and FILE-END. */
+static char *
+received_calendar (char **path)
+{
+  g_autofree char *log = read_handler_log ();
+  const char *begin = strstr (log, "FILE-BEGIN ");
+  const char *end;
+  const char *newline;
+
+  g_assert_nonnull (begin);
+  newline = strchr (begin, '\n');
+  end = strstr (newline, "\nFILE-END\n");
+  g_assert_nonnull (end);
+
+  *path = g_strndup (begin + strlen ("FILE-BEGIN "), newline - begin - strlen ("FILE-BEGIN "));
+  return g_strndup (newline + 1, end - newline - 1);
+}
+
+static void
+test_add_to_calendar (void)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *expected_path = NULL;
+  icalcomponent *calendar;
+  icalcomponent *event;
+  struct icaltimetype start, end;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-to-calendar", NULL));
+  wait_for_handler ("\nFILE-END\n");
+  g_assert_cmpuint (count_portal_calls ("OpenFile", NULL), ==, 1);
+
+  /* The file the portal handed over is the one the app wrote to its cache. */
+  text = received_calendar (&path);
+  expected_path = g_build_filename (g_get_user_cache_dir (), APP_ID,
+                                    "container-plumbing-days-2024.ics", NULL);
+  g_assert_cmpstr (path, ==, expected_path);
+
+  g_assert_nonnull (strstr (text, "BEGIN:VCALENDAR"));
+  g_assert_nonnull (strstr (text, "DTSTART;VALUE=DATE:20240415"));
+  g_assert_nonnull (strstr (text, "DTEND;VALUE=DATE:20240416"));
+
+  calendar = icalparser_parse_string (text);
+  g_assert_nonnull (calendar);
+  event = icalcomponent_get_first_component (calendar, ICAL_VEVENT_COMPONENT);
+  g_assert_nonnull (event);
+  g_assert_cmpstr (icalcomponent_get_summary (event), ==, "Container Plumbing Days 2024");
+  g_assert_cmpstr (icalcomponent_get_location (event), ==, "Seattle Convention Center, Seattle, WA");
+  start = icalcomponent_get_dtstart (event);
+  end = icalcomponent_get_dtend (event);
+  g_assert_true (start.is_date);
+  g_assert_cmpint (start.year, ==, 2024);
+  g_assert_cmpint (start.month, ==, 4);
+  g_assert_cmpint (start.day, ==, 15);
+  /* All day: the exclusive end is the next day. */
+  g_assert_true (end.is_date);
+  g_assert_cmpint (end.year, ==, 2024);
+  g_assert_cmpint (end.month, ==, 4);
+  g_assert_cmpint (end.day, ==, 16);
+  g_assert_nonnull (icalcomponent_get_uid (event));
+  icalcomponent_free (calendar);
+}
+
+static void
+link_activated_cb (CpdPageView *page_view,
+                   const char  *uri,
+                   GPtrArray   *activated)
+{
+  g_ptr_array_add (activated, g_strdup (uri));
+}
+
+/* Refused links never leave: neither the portal nor the handler ever sees them. A good link
+ * sent afterwards proves the opener was not just slow. */
+static void
+test_refused_schemes (void)
+{
+  static const char *refused[] = {
+    "file:///etc/passwd", "javascript:alert(document.cookie)", "ftp://example.org/file",
+  };
+  static const char after[] =
+    "https://events.linuxfoundation.org/container-plumbing-days/program/schedule/";
+  CpdPageView *page_view = cpd_window_get_page_view (window);
+  g_autoptr (GPtrArray) activated = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *log = NULL;
+
+  /* Clicked in the page. */
+  g_signal_connect (page_view, "link-activated", G_CALLBACK (link_activated_cb), activated);
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    click_link (refused[i]);
+  click_link (RELATIVE_LINK);
+  wait_for_handler ("ARG " RELATIVE_LINK "\n");
+  g_signal_handlers_disconnect_by_func (page_view, link_activated_cb, activated);
+  for (guint i = 0; i < activated->len; i++)
+    g_test_message ("Page activated %s", (char *) activated->pdata[i]);
+
+  /* WebKit itself stops file: and javascript: links in a page that came from nowhere;
+   * the others reach the app, which refuses what is not web or mail. */
+  g_assert_cmpuint (activated->len, ==, 2);
+  g_assert_cmpstr (activated->pdata[0], ==, refused[2]);
+  g_assert_cmpstr (activated->pdata[1], ==, RELATIVE_LINK);
+  expect_toast ("“ftp:”");
+
+  /* Asked for by URI, as a menu item or another window could: a toast names the scheme. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-link", "s",
+                                             refused[0]));
+  expect_toast ("“file:”");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-link", "s",
+                                             refused[1]));
+  expect_toast ("“javascript:”");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.schedule", NULL));
+  wait_for_handler (after);
+
+  log = read_handler_log ();
+  g_assert_null (strstr (log, "/etc/passwd"));
+  g_assert_null (strstr (log, "javascript:"));
+  g_assert_null (strstr (log, "ftp:"));
+  g_assert_cmpuint (count_portal_calls ("OpenURI", "/etc/passwd"), ==, 0);
+  g_assert_cmpuint (count_portal_calls ("OpenURI", "javascript:"), ==, 0);
+  g_assert_cmpuint (count_portal_calls ("OpenURI", "ftp:"), ==, 0);
+  g_assert_cmpuint (count_portal_calls ("OpenFile", NULL), ==, 1);
+}
+
+/* Without a handler ------------------------------------------------------------------------- */
+
+static void
+test_no_portal_no_handler (void)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-to-calendar", NULL));
+  expect_toast ("Could not open your calendar");
+
+  /* GIO's own words ("Operation not supported"): the app passes them on. */
+  click_link (LINK_IN_PAGE);
+  expect_toast ("");
+
+  g_assert_cmpuint (count_portal_calls ("OpenURI", NULL), ==, 0);
+  g_assert_cmpuint (count_portal_calls ("OpenFile", NULL), ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *mode = g_getenv ("CPD_PORTAL_MODE");
+  int ret;
+
+  g_test_init (&argc, &argv, NULL);
+  g_assert_nonnull (mode);
+
+  app = cpd_test_start_app (&window);
+
+  if (g_str_equal (mode, "handler"))
+    {
+      g_test_add_func ("/portal/page-link", test_page_link);
+      g_test_add_func ("/portal/register", test_register);
+      g_test_add_func ("/portal/mail-link", test_mail_link);
+      g_test_add_func ("/portal/add-to-calendar", test_add_to_calendar);
+      g_test_add_func ("/portal/refused-schemes", test_refused_schemes);
+    }
+  else if (g_str_equal (mode, "no-portal"))
+    {
+      g_test_add_func ("/portal/no-portal-no-handler", test_no_portal_no_handler);
+    }
+  else
+    {
+      g_error ("Unknown CPD_PORTAL_MODE “%s”", mode);
+    }
+
+  ret = g_test_run ();
+
+  cpd_test_stop_app (app);
+  return ret;
+}
