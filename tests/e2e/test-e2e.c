@@ -1,0 +1,94 @@
+/* test-e2e.c: Add to Calendar, all the way into the real GNOME Calendar.
+ *
+ * Copyright 2026 The CPD developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Run by e2e-run, which makes GNOME Calendar the text/calendar handler on a private bus.
+ * The real window adds its event to the calendar (through the OpenFile portal), then
+ * check-import.py reads Calendar's import dialog over AT-SPI, from another process, as an
+ * assistive technology would. CPD_E2E_CHECKER and CPD_E2E_SCREENSHOT say where the checker
+ * is and where its screenshot goes.
+ */
+
+#include "config.h"
+
+#include "cpd-application.h"
+#include "cpd-window.h"
+
+#include "cpd-ui-test-utils.h"
+
+/* GNOME Calendar and evolution-data-server start cold; the dialog takes about 5 s. */
+#define CHECK_TIMEOUT_SECONDS 90
+
+static CpdApplication *app;
+static CpdWindow *window;
+
+static void
+checker_done_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  gboolean *done = user_data;
+
+  *done = TRUE;
+}
+
+static gboolean
+timed_out_cb (gpointer user_data)
+{
+  g_error ("The checker did not finish within %d s", CHECK_TIMEOUT_SECONDS);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+test_add_to_calendar (void)
+{
+  const char *checker = g_getenv ("CPD_E2E_CHECKER");
+  const char *screenshot = g_getenv ("CPD_E2E_SCREENSHOT");
+  g_autoptr (GSubprocess) process = NULL;
+  g_autoptr (GError) error = NULL;
+  gboolean done = FALSE;
+  guint timeout;
+
+  g_assert_nonnull (checker);
+  g_assert_nonnull (screenshot);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-to-calendar", NULL));
+
+  /* Our window stays responsive (the launch completes in our main loop) while the checker
+   * waits for Calendar. Its output goes straight to the test log. */
+  process = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error, "python3", checker, screenshot,
+                              NULL);
+  g_assert_no_error (error);
+  timeout = g_timeout_add_seconds (CHECK_TIMEOUT_SECONDS, timed_out_cb, NULL);
+  g_subprocess_wait_async (process, NULL, checker_done_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (timeout);
+
+  g_assert_true (g_subprocess_get_if_exited (process));
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 0);
+
+  /* A failed launch would have said so. */
+  g_assert_false (cpd_test_widget_has_label (GTK_WIDGET (window), "Could not open your calendar"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int ret;
+
+  g_test_init (&argc, &argv, NULL);
+
+  app = cpd_test_start_app (&window);
+
+  g_test_add_func ("/e2e/add-to-calendar", test_add_to_calendar);
+
+  ret = g_test_run ();
+
+  cpd_test_stop_app (app);
+  return ret;
+}
