@@ -388,6 +388,78 @@ test_no_portal_no_handler (void)
   g_assert_cmpuint (count_portal_calls ("OpenFile", NULL), ==, 0);
 }
 
+/* The "Open With…" chooser of the portal's gtk backend: another process, found by its title. */
+static char *
+find_chooser (void)
+{
+  g_autofree char *out = NULL;
+  g_autoptr (GError) error = NULL;
+  int status;
+
+  if (!g_spawn_command_line_sync ("xdotool search --name \"Open With\"", &out, NULL, &status,
+                                  &error))
+    g_error ("Could not run xdotool: %s", error->message);
+
+  g_strstrip (out);
+  return out[0] != '\0' && g_spawn_check_wait_status (status, NULL) ? g_strdup (out) : NULL;
+}
+
+static gboolean
+chooser_shown (gpointer data)
+{
+  g_autofree char *id = find_chooser ();
+
+  return id != NULL;
+}
+
+static gboolean
+chooser_gone (gpointer data)
+{
+  return !chooser_shown (data);
+}
+
+/* The reader closes the chooser with Escape. */
+static void
+dismiss_chooser (void)
+{
+  g_autofree char *id = NULL;
+  g_autofree char *command = NULL;
+  g_autoptr (GError) error = NULL;
+  int status;
+
+  cpd_test_wait_for (chooser_shown, NULL, "the portal's “Open With…” chooser");
+  id = find_chooser ();
+  /* No window manager: give the chooser the keyboard, then type. */
+  command = g_strdup_printf ("xdotool windowfocus --sync %s key Escape", id);
+  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  cpd_test_wait_for (chooser_gone, NULL, "the chooser to close");
+}
+
+/* Nothing handles the event's type or the link's scheme: the portal asks the reader through
+ * its chooser, which lists no apps, and the reader closes it. The app then says it could not
+ * open them (the reader may not have connected the chooser with what they clicked). */
+static void
+test_no_handler (void)
+{
+  g_autofree char *log = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-to-calendar", NULL));
+  dismiss_chooser ();
+  expect_toast ("Could not open your calendar");
+
+  click_link (LINK_IN_PAGE);
+  dismiss_chooser ();
+  expect_toast ("");
+
+  /* Both went through the portal; nothing reached any handler. */
+  g_assert_cmpuint (count_portal_calls ("OpenFile", NULL), ==, 1);
+  g_assert_cmpuint (count_portal_calls ("OpenURI", LINK_IN_PAGE), ==, 1);
+  log = read_handler_log ();
+  g_assert_cmpstr (log, ==, "");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -407,6 +479,10 @@ main (int   argc,
       g_test_add_func ("/portal/mail-link", test_mail_link);
       g_test_add_func ("/portal/add-to-calendar", test_add_to_calendar);
       g_test_add_func ("/portal/refused-schemes", test_refused_schemes);
+    }
+  else if (g_str_equal (mode, "no-handler"))
+    {
+      g_test_add_func ("/portal/no-handler", test_no_handler);
     }
   else if (g_str_equal (mode, "no-portal"))
     {
