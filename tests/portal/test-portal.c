@@ -296,7 +296,8 @@ test_add_to_calendar (void)
   event = icalcomponent_get_first_component (calendar, ICAL_VEVENT_COMPONENT);
   g_assert_nonnull (event);
   g_assert_cmpstr (icalcomponent_get_summary (event), ==, "Container Plumbing Days 2024");
-  g_assert_cmpstr (icalcomponent_get_location (event), ==, "Seattle Convention Center, Seattle, WA");
+  g_assert_cmpstr (icalcomponent_get_location (event), ==,
+                   "Seattle Convention Center, Seattle, WA");
   start = icalcomponent_get_dtstart (event);
   end = icalcomponent_get_dtend (event);
   g_assert_true (start.is_date);
