@@ -57,6 +57,8 @@
     if (!target)
       return false;
     target.scrollIntoView({ block: 'start', behavior: 'instant' });
+    // Our own jump: say where we are now rather than waiting for the next rendering update.
+    report();
     return true;
   };
 })();

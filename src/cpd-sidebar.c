@@ -76,6 +76,7 @@ static void
 cpd_sidebar_update (CpdSidebar *self)
 {
   CpdEvent *event = NULL;
+  const char *title = NULL;
   g_autofree char *dates = NULL;
 
   if (self->document != NULL)
@@ -84,10 +85,12 @@ cpd_sidebar_update (CpdSidebar *self)
   if (event != NULL)
     dates = cpd_event_format_dates (event);
 
-  gtk_label_set_label (self->title_label,
-                       event != NULL && cpd_event_get_title (event) != NULL
-                         ? cpd_event_get_title (event)
-                         : self->document != NULL ? cpd_document_get_title (self->document) : NULL);
+  if (event != NULL && cpd_event_get_title (event) != NULL)
+    title = cpd_event_get_title (event);
+  else if (self->document != NULL)
+    title = cpd_document_get_title (self->document);
+
+  gtk_label_set_label (self->title_label, title);
   set_optional_label (self->date_box, self->date_label, dates);
   set_optional_label (self->venue_box, self->venue_label,
                       event != NULL ? cpd_event_get_venue_name (event) : NULL);

@@ -134,9 +134,12 @@ cpd_window_update_banner (CpdWindow *self)
   switch (event != NULL ? cpd_event_get_timing (event, &today, &days) : CPD_EVENT_TIMING_UNKNOWN)
     {
     case CPD_EVENT_TIMING_UPCOMING:
-      title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "The event starts tomorrow",
-                                            "The event starts in %d days", days),
-                               days);
+      if (days == 1)
+        title = g_strdup (_("The event starts tomorrow"));
+      else
+        title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "The event starts in %d day",
+                                              "The event starts in %d days", days),
+                                 days);
       break;
 
     case CPD_EVENT_TIMING_TODAY:

@@ -29,6 +29,7 @@ struct _CpdDocument
   GHashTable *front_matter;
   char *title;
   char *site_url;
+  char *site_origin;
   char *lang;
   char *html;
   GListStore *sections;
@@ -37,6 +38,10 @@ struct _CpdDocument
 };
 
 G_DEFINE_FINAL_TYPE (CpdDocument, cpd_document, G_TYPE_OBJECT)
+
+/* Read-only after class_init, see there. */
+static GBytes *template_bytes;
+static GBytes *style_bytes;
 
 G_DEFINE_QUARK (cpd-document-error-quark, cpd_document_error)
 
@@ -55,8 +60,9 @@ cpd_document_finalize (GObject *object)
   g_clear_pointer (&self->front_matter, g_hash_table_unref);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->site_url, g_free);
+  g_clear_pointer (&self->site_origin, g_free);
   g_clear_pointer (&self->lang, g_free);
-  g_clear_pointer (&self->html, g_free);
+  g_clear_pointer (&self->html, free);
   g_clear_object (&self->sections);
   g_clear_pointer (&self->links, g_ptr_array_unref);
   g_clear_object (&self->event);
@@ -68,8 +74,15 @@ static void
 cpd_document_class_init (CpdDocumentClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GResource *resource = cpd_core_get_resource ();
 
   object_class->finalize = cpd_document_finalize;
+
+  /* Looking data up in a GResource costs more than rendering a small page, so the
+   * class reads the template and stylesheet once; they are never modified. */
+  template_bytes = g_resource_lookup_data (resource, TEMPLATE_PATH, 0, NULL);
+  style_bytes = g_resource_lookup_data (resource, STYLE_PATH, 0, NULL);
+  g_assert (template_bytes != NULL && style_bytes != NULL);
 }
 
 static void
@@ -143,12 +156,15 @@ escape_href (const char *href)
   return out != NULL ? g_string_free (out, FALSE) : g_strdup (href);
 }
 
+/* @site_url ends with "/"; @site_origin is its scheme and authority, without a path. */
 static HrefKind
 classify_href (const char *site_url,
+               const char *site_origin,
                const char *href,
                char      **absolute)
 {
   g_autofree char *escaped = NULL;
+  g_autofree char *resolved = NULL;
   gsize scheme_len;
 
   *absolute = NULL;
@@ -174,9 +190,27 @@ classify_href (const char *site_url,
   if (site_url == NULL)
     return HREF_DROP;
 
-  *absolute = g_uri_resolve_relative (site_url, escaped, G_URI_FLAGS_ENCODED, NULL);
+  /* The common cases, "/videos" and "videos", are plain concatenation; GUri handles
+   * the rest ("//host", "?query", dot segments). */
+  if (strstr (escaped, "/.") == NULL && escaped[0] != '.' && escaped[0] != '?' &&
+      !(escaped[0] == '/' && escaped[1] == '/'))
+    {
+      if (escaped[0] == '/')
+        *absolute = g_strconcat (site_origin, escaped, NULL);
+      else
+        *absolute = g_strconcat (site_url, escaped, NULL);
 
-  return *absolute != NULL ? HREF_ABSOLUTE : HREF_DROP;
+      return HREF_ABSOLUTE;
+    }
+
+  resolved = g_uri_resolve_relative (site_url, escaped, G_URI_FLAGS_ENCODED, NULL);
+  if (resolved == NULL)
+    return HREF_DROP;
+
+  /* GUri decodes some escapes (in host names, for one): encode them again. */
+  *absolute = escape_href (resolved);
+
+  return HREF_ABSOLUTE;
 }
 
 /**
@@ -198,7 +232,7 @@ cpd_document_resolve_link (CpdDocument *self,
 
   g_return_val_if_fail (CPD_IS_DOCUMENT (self), NULL);
 
-  if (classify_href (self->site_url, href, &absolute) != HREF_ABSOLUTE)
+  if (classify_href (self->site_url, self->site_origin, href, &absolute) != HREF_ABSOLUTE)
     return NULL;
 
   return absolute;
@@ -368,8 +402,8 @@ cpd_document_process (CpdDocument *self,
           if (type == CMARK_NODE_IMAGE && g_ascii_strncasecmp (url, "data:", 5) == 0)
             continue;
 
-          kind = classify_href (self->site_url, url, &absolute);
-          if (kind == HREF_ABSOLUTE)
+          kind = classify_href (self->site_url, self->site_origin, url, &absolute);
+          if (kind == HREF_ABSOLUTE && strcmp (absolute, url) != 0)
             cmark_node_set_url (node, absolute);
           else if (kind == HREF_DROP)
             {
@@ -450,27 +484,21 @@ append_escaped (GString    *out,
   g_string_append (out, escaped);
 }
 
-/* Fills the template's {{lang}}, {{title}}, {{style}} and {{body}}. */
-static char *
-build_html (CpdDocument *self,
-            const char  *body)
+/* Fills the template's {{lang}}, {{title}} and {{style}} and wraps the page's body in
+ * it, as custom blocks around the document, so that cmark writes the complete HTML
+ * in one buffer instead of the body being copied into the template. */
+static void
+wrap_in_template (CpdDocument *self,
+                  cmark_node  *root)
 {
-  GResource *resource = cpd_core_get_resource ();
-  g_autoptr (GBytes) template = NULL;
-  g_autoptr (GBytes) style = NULL;
-  const char *p, *end;
+  g_autoptr (GString) head = g_string_sized_new (g_bytes_get_size (style_bytes) + 1024);
+  const char *p, *end, *tail = NULL;
   gsize template_len, style_len;
-  GString *html;
+  const char *style = g_bytes_get_data (style_bytes, &style_len);
+  cmark_node *block;
 
-  template = g_resource_lookup_data (resource, TEMPLATE_PATH, 0, NULL);
-  style = g_resource_lookup_data (resource, STYLE_PATH, 0, NULL);
-  g_assert (template != NULL && style != NULL);
-
-  p = g_bytes_get_data (template, &template_len);
+  p = g_bytes_get_data (template_bytes, &template_len);
   end = p + template_len;
-  g_bytes_get_data (style, &style_len);
-
-  html = g_string_sized_new (template_len + style_len + strlen (body) + 256);
 
   while (p < end)
     {
@@ -481,28 +509,38 @@ build_html (CpdDocument *self,
       if (open == NULL || (close = g_strstr_len (open, end - open, "}}")) == NULL)
         break;
 
-      g_string_append_len (html, p, open - p);
+      g_string_append_len (head, p, open - p);
+      p = close + 2;
       name_len = close - open - 2;
 
 #define IS_FIELD(name) (name_len == strlen (name) && memcmp (open + 2, name, name_len) == 0)
       if (IS_FIELD ("lang"))
-        append_escaped (html, self->lang);
+        append_escaped (head, self->lang);
       else if (IS_FIELD ("title"))
-        append_escaped (html, self->title);
+        append_escaped (head, self->title);
       else if (IS_FIELD ("style"))
-        g_string_append_len (html, g_bytes_get_data (style, NULL), style_len);
+        g_string_append_len (head, style, style_len);
       else if (IS_FIELD ("body"))
-        g_string_append (html, body);
+        {
+          tail = p;
+          break;
+        }
       else
-        g_string_append_len (html, open, close + 2 - open);
+        g_string_append_len (head, open, close + 2 - open);
 #undef IS_FIELD
-
-      p = close + 2;
     }
 
-  g_string_append_len (html, p, end - p);
+  g_assert (tail != NULL);
 
-  return g_string_free (html, FALSE);
+  block = cmark_node_new (CMARK_NODE_CUSTOM_BLOCK);
+  cmark_node_set_on_enter (block, head->str);
+  cmark_node_prepend_child (root, block);
+
+  block = cmark_node_new (CMARK_NODE_CUSTOM_BLOCK);
+  g_string_truncate (head, 0);
+  g_string_append_len (head, tail, end - tail);
+  cmark_node_set_on_enter (block, head->str);
+  cmark_node_append_child (root, block);
 }
 
 static CpdDocument *
@@ -516,7 +554,6 @@ cpd_document_new_internal (GBytes     *bytes,
   gsize length;
   gsize body_offset;
   cmark_node *root;
-  char *body;
 
   data = g_bytes_get_data (bytes, &length);
 
@@ -546,6 +583,14 @@ cpd_document_new_internal (GBytes     *bytes,
   self = g_object_new (CPD_TYPE_DOCUMENT, NULL);
   self->front_matter = cpd_front_matter_parse (data, length, &body_offset);
   self->site_url = compute_site_url (self->front_matter, site_url);
+  if (self->site_url != NULL)
+    {
+      g_autoptr (GUri) uri = g_uri_parse (self->site_url, G_URI_FLAGS_ENCODED, NULL);
+
+      self->site_origin = g_uri_join (G_URI_FLAGS_ENCODED, g_uri_get_scheme (uri),
+                                      g_uri_get_userinfo (uri), g_uri_get_host (uri),
+                                      g_uri_get_port (uri), "", NULL, NULL);
+    }
   self->lang = sanitize_lang (g_hash_table_lookup (self->front_matter, "lang")
                                 ? g_hash_table_lookup (self->front_matter, "lang")
                                 : lang);
@@ -553,11 +598,9 @@ cpd_document_new_internal (GBytes     *bytes,
   root = cmark_parse_document (data + body_offset, length - body_offset,
                                CPD_DOCUMENT_CMARK_OPTIONS);
   cpd_document_process (self, root);
-  body = cmark_render_html (root, CPD_DOCUMENT_CMARK_OPTIONS);
+  wrap_in_template (self, root);
+  self->html = cmark_render_html (root, CPD_DOCUMENT_CMARK_OPTIONS);
   cmark_node_free (root);
-
-  self->html = build_html (self, body);
-  free (body);
 
   return g_steal_pointer (&self);
 }

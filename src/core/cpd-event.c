@@ -506,6 +506,25 @@ is_web_url (const char *url)
                          g_ascii_strncasecmp (url, "http://", 7) == 0);
 }
 
+/* Lowercases ASCII into @buf when it fits, else into a new string stored in @heap. */
+static const char *
+ascii_lower (const char *text,
+             char       *buf,
+             gsize       buf_size,
+             char      **heap)
+{
+  gsize len = strlen (text);
+  char *out = buf;
+
+  if (len >= buf_size)
+    out = *heap = g_malloc (len + 1);
+
+  for (gsize i = 0; i <= len; i++)
+    out[i] = text[i] >= 'A' && text[i] <= 'Z' ? text[i] + ('a' - 'A') : text[i];
+
+  return out;
+}
+
 static gboolean
 contains_any (const char        *haystack,
               const char *const *needles)
@@ -744,8 +763,12 @@ cpd_event_scanner_add_link (CpdEventScanner *self,
                             const char      *text,
                             const char      *url)
 {
-  g_autofree char *lower_text = NULL;
-  g_autofree char *lower_url = NULL;
+  /* Runs for every link: lowercase on the stack, not in new strings. */
+  char text_buf[256], url_buf[512];
+  g_autofree char *text_heap = NULL;
+  g_autofree char *url_heap = NULL;
+  const char *lower_text = NULL;
+  const char *lower_url = NULL;
 
   if (!is_web_url (url))
     return;
@@ -769,8 +792,8 @@ cpd_event_scanner_add_link (CpdEventScanner *self,
 
           if (lower_text == NULL)
             {
-              lower_text = g_ascii_strdown (text, -1);
-              lower_url = g_ascii_strdown (url, -1);
+              lower_text = ascii_lower (text, text_buf, sizeof text_buf, &text_heap);
+              lower_url = ascii_lower (url, url_buf, sizeof url_buf, &url_heap);
             }
 
           switch (rank)

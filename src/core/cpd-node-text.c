@@ -20,17 +20,14 @@ void
 cpd_node_append_text (cmark_node *node,
                       GString    *out)
 {
-  cmark_iter *iter = cmark_iter_new (node);
-  cmark_event_type ev;
+  cmark_node *cur = node;
 
-  while ((ev = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
+  /* Depth-first without an iterator: this runs for every heading and link, and inline
+   * nesting may be deep, so neither allocation nor recursion. */
+  while (cur != NULL)
     {
-      cmark_node *cur;
+      cmark_node *next;
 
-      if (ev != CMARK_EVENT_ENTER)
-        continue;
-
-      cur = cmark_iter_get_node (iter);
       switch (cmark_node_get_type (cur))
         {
         case CMARK_NODE_TEXT:
@@ -46,9 +43,17 @@ cpd_node_append_text (cmark_node *node,
         default:
           break;
         }
-    }
 
-  cmark_iter_free (iter);
+      next = cmark_node_first_child (cur);
+      while (next == NULL && cur != node)
+        {
+          next = cmark_node_next (cur);
+          if (next == NULL)
+            cur = cmark_node_parent (cur);
+        }
+
+      cur = next;
+    }
 }
 
 /**

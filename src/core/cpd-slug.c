@@ -49,6 +49,16 @@ keep_char (gunichar c)
     }
 }
 
+static gboolean
+is_ascii (const char *text)
+{
+  for (const char *p = text; *p; p++)
+    if ((guchar) *p >= 0x80)
+      return FALSE;
+
+  return TRUE;
+}
+
 /**
  * cpd_slugify:
  * @text: a heading as plain text (valid UTF-8)
@@ -63,6 +73,25 @@ cpd_slugify (const char *text)
   guint n_chars = 0;
 
   g_return_val_if_fail (text != NULL, NULL);
+
+  /* Most headings are ASCII: no need for Unicode case mapping. */
+  if (is_ascii (text))
+    {
+      slug = g_string_sized_new (strlen (text));
+      for (const char *p = text; *p && n_chars < CPD_SLUG_MAX_CHARS; p++)
+        {
+          if (*p == ' ')
+            g_string_append_c (slug, '-');
+          else if (g_ascii_isalnum (*p) || *p == '-' || *p == '_')
+            g_string_append_c (slug, g_ascii_tolower (*p));
+          else
+            continue;
+
+          n_chars++;
+        }
+
+      return g_string_free (slug, FALSE);
+    }
 
   lower = g_utf8_strdown (text, -1);
   slug = g_string_sized_new (strlen (lower));

@@ -158,6 +158,69 @@ test_broken_file (void)
   g_file_delete (file, NULL, NULL);
 }
 
+static gboolean
+page_view_loaded (gpointer data)
+{
+  return cpd_page_view_get_loaded (data);
+}
+
+static void
+record_link (CpdPageView *page_view,
+             const char  *uri,
+             GPtrArray   *links)
+{
+  g_ptr_array_add (links, g_strdup (uri));
+}
+
+static gboolean
+has_links (gpointer data)
+{
+  return ((GPtrArray *) data)->len > 0;
+}
+
+/* The page view's own hardening, without the core's escaping in front of it: HTML that
+ * carries scripts is loaded straight into the web view. */
+static void
+test_page_view_runs_no_scripts (void)
+{
+  GtkWindow *test_window = GTK_WINDOW (gtk_window_new ());
+  CpdPageView *page_view = cpd_page_view_new ();
+  WebKitWebView *web_view = cpd_page_view_get_web_view (page_view);
+  g_autoptr (GPtrArray) links = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *marker = NULL;
+  g_autofree char *uri = NULL;
+  static const char hostile[] =
+    "<html><body><h2 id='a'>A</h2>"
+    "<script>document.body.dataset.ran = 'script';</script>"
+    "<img src='data:,x' onerror=\"document.body.dataset.ran = 'onerror'\">"
+    "<body onload=\"document.body.dataset.ran = 'onload'\">"
+    "<a id='js' href=\"javascript:document.body.dataset.ran = 'link'\">js</a>"
+    "<a id='web' href='https://example.org/'>web</a>"
+    "</body></html>";
+
+  g_signal_connect (page_view, "link-activated", G_CALLBACK (record_link), links);
+  gtk_window_set_child (test_window, GTK_WIDGET (page_view));
+  gtk_window_present (test_window);
+
+  webkit_web_view_load_html (web_view, hostile, "about:blank");
+  cpd_test_wait_for (page_view_loaded, page_view, "the hostile page to load");
+
+  /* A click on a javascript: link runs nothing and goes nowhere. */
+  cpd_test_eval_string (page_view, "document.getElementById('js').click(); 'clicked'");
+  marker = cpd_test_eval_string (page_view, "String(document.body.dataset.ran)");
+  g_assert_cmpstr (marker, ==, "undefined");
+
+  /* A web link is handed out, not followed. */
+  cpd_test_eval_string (page_view, "document.getElementById('web').click(); 'clicked'");
+  cpd_test_wait_for (has_links, links, "the link to be handed to the opener");
+  g_assert_cmpstr (g_ptr_array_index (links, links->len - 1), ==, "https://example.org/");
+  uri = cpd_test_eval_string (page_view, "document.location.href");
+  g_assert_cmpstr (uri, ==, "about:blank");
+  g_assert_cmpstr (webkit_web_view_get_uri (web_view), ==, "about:blank");
+
+  gtk_window_destroy (test_window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -173,6 +236,7 @@ main (int   argc,
   g_test_add_func ("/window/find", test_find);
   g_test_add_func ("/window/narrow", test_narrow);
   g_test_add_func ("/window/broken-file", test_broken_file);
+  g_test_add_func ("/page-view/runs-no-scripts", test_page_view_runs_no_scripts);
 
   ret = g_test_run ();
 
