@@ -1,0 +1,352 @@
+#!/usr/bin/env python3
+# bench-startup.py: startup and memory of the app against a bare web view and real peers.
+#
+# Copyright 2026 The CPD developers
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+#   build-aux/cpd-env tests/benchmark/bench-startup.py [--runs N] [--idle S] [--no-peers] BUILDDIR
+#
+# Under one private Xvfb and one private session bus it starts, alternately (A B A B ...),
+# the floor program (tests/benchmark/floor.c: one GtkWindow, one WebKitWebView, the same
+# pre-rendered HTML) and the app (BUILDDIR/src/cpd), then the peers Apostrophe (on the same
+# Markdown page) and Confy (which takes no Markdown: its start page). For each run it records
+#
+#   first frame    exec -> the window's first painted frame  ("cpd-timing first-frame")
+#   load finished  exec -> the page's WEBKIT_LOAD_FINISHED   ("cpd-timing load-finished")
+#   window         exec -> the window is mapped (xdotool, polled every 10 ms; all programs)
+#   PSS            total proportional set size of the process and all its descendants
+#                  (WebKit's web and network processes, their bubblewrap parents), from
+#                  /proc/PID/smaps_rollup, read at the end of the idle period
+#   wakeups/s      context switches (voluntary + involuntary, every thread, from
+#                  /proc/PID/task/*/status; no perf in the root) of the UI process over the
+#                  idle period (--idle, 10 s) that starts --settle (5 s) after load, divided by
+#                  its length; the same for its web process, for information. The pointer is
+#                  parked outside the windows (see Session).
+#
+# The timing lines use g_get_monotonic_time () (CLOCK_MONOTONIC), the clock of Python's
+# time.monotonic_ns (), so exec and milestones are on one clock. It prints medians and the
+# app/floor ratios, and checks the targets of issue 7.
+
+import argparse
+import os
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+
+TARGETS = {
+    # metric: (app metric, floor metric, maximum ratio)
+    'first frame vs floor load': ('first_frame', 'load_finished', 0.5),
+    'load finished': ('load_finished', 'load_finished', 1.05),
+    'PSS': ('pss', 'pss', 1.1),
+}
+TIMEOUT = 60
+
+
+def now_us():
+    return time.monotonic_ns() // 1000
+
+
+def descendants(pid):
+    children = {}
+    for entry in os.listdir('/proc'):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f'/proc/{entry}/stat') as f:
+                stat = f.read()
+        except OSError:
+            continue
+        # The command name may hold spaces and parentheses: fields start after the last ')'.
+        ppid = int(stat[stat.rindex(')') + 2:].split()[1])
+        children.setdefault(ppid, []).append(int(entry))
+    found, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        found.append(p)
+        todo.extend(children.get(p, []))
+    return found
+
+
+def comm(pid):
+    try:
+        with open(f'/proc/{pid}/comm') as f:
+            return f.read().strip()
+    except OSError:
+        return ''
+
+
+def pss_kib(pid):
+    total = 0
+    for p in descendants(pid):
+        try:
+            with open(f'/proc/{p}/smaps_rollup') as f:
+                for line in f:
+                    if line.startswith('Pss:'):
+                        total += int(line.split()[1])
+        except OSError:
+            pass
+    return total
+
+
+def context_switches(pid):
+    total = 0
+    try:
+        tasks = os.listdir(f'/proc/{pid}/task')
+    except OSError:
+        return 0
+    for tid in tasks:
+        try:
+            with open(f'/proc/{pid}/task/{tid}/status') as f:
+                for line in f:
+                    if line.startswith(('voluntary_ctxt_switches', 'nonvoluntary_ctxt_switches')):
+                        total += int(line.split()[1])
+        except OSError:
+            pass
+    return total
+
+
+def web_process(pid):
+    for p in descendants(pid):
+        if comm(p).startswith('WebKitWebProces'):
+            return p
+    return None
+
+
+class Run:
+    def __init__(self, name, argv, env, timings, idle, settle):
+        self.name = name
+        self.result = {}
+        self.milestones = {}
+        self.cond = threading.Condition()
+        self.stderr_tail = []
+
+        start = now_us()
+        self.proc = subprocess.Popen(argv, env=env, stdin=subprocess.DEVNULL,
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                                     start_new_session=True, text=True, errors='replace')
+        reader = threading.Thread(target=self.read_stderr, daemon=True)
+        reader.start()
+        try:
+            self.result['window'] = (self.wait_for_window(env) - start) / 1000
+            if timings:
+                for milestone, key in (('first-frame', 'first_frame'),
+                                       ('load-finished', 'load_finished')):
+                    self.result[key] = (self.wait_for_milestone(milestone) - start) / 1000
+            # Let the first layout, font and shader work finish: the idle period is the
+            # reader's, not the tail of startup.
+            time.sleep(settle)
+            self.measure_idle(idle)
+        finally:
+            self.stop()
+
+    def read_stderr(self):
+        for line in self.proc.stderr:
+            words = line.split()
+            if len(words) == 3 and words[0] == 'cpd-timing':
+                with self.cond:
+                    self.milestones[words[1]] = int(words[2])
+                    self.cond.notify_all()
+            else:
+                self.stderr_tail = (self.stderr_tail + [line.rstrip()])[-20:]
+
+    def fail(self, what):
+        tail = '\n  '.join(self.stderr_tail)
+        raise RuntimeError(f'{self.name}: {what}\n  {tail}')
+
+    def wait_for_milestone(self, milestone):
+        with self.cond:
+            if not self.cond.wait_for(lambda: milestone in self.milestones or
+                                      self.proc.poll() is not None, TIMEOUT):
+                self.fail(f'no {milestone} within {TIMEOUT} s')
+            if milestone not in self.milestones:
+                self.fail(f'exited with {self.proc.returncode} before {milestone}')
+            return self.milestones[milestone]
+
+    def wait_for_window(self, env):
+        deadline = time.monotonic() + TIMEOUT
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                self.fail(f'exited with {self.proc.returncode} before showing a window')
+            found = subprocess.run(['xdotool', 'search', '--onlyvisible', '--pid',
+                                    str(self.proc.pid)],
+                                   env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+            if found.returncode == 0 and found.stdout.strip():
+                return now_us()
+            time.sleep(0.01)
+        self.fail(f'no window within {TIMEOUT} s')
+
+    def measure_idle(self, idle):
+        pid = self.proc.pid
+        web = web_process(pid)
+        ours, theirs = context_switches(pid), context_switches(web) if web else 0
+        time.sleep(idle)
+        self.result['wakeups'] = (context_switches(pid) - ours) / idle
+        if web:
+            self.result['web_wakeups'] = (context_switches(web) - theirs) / idle
+        self.result['pss'] = pss_kib(pid) / 1024
+
+    def stop(self):
+        try:
+            os.killpg(self.proc.pid, signal.SIGTERM)
+        except ProcessLookupError:
+            pass
+        try:
+            self.proc.wait(10)
+        except subprocess.TimeoutExpired:
+            os.killpg(self.proc.pid, signal.SIGKILL)
+            self.proc.wait()
+        # WebKit's children leave with their parent; wait so the next run starts clean.
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and any(
+                comm(int(p)).startswith('WebKit') for p in os.listdir('/proc') if p.isdigit()):
+            time.sleep(0.05)
+
+
+class Session:
+    """One Xvfb and one session bus for the whole benchmark."""
+
+    def __init__(self, builddir):
+        self.tmp = tempfile.mkdtemp(prefix='cpd-bench-')
+        runtime = os.path.join(self.tmp, 'runtime')
+        os.mkdir(runtime, 0o700)
+        home = os.path.join(self.tmp, 'home')
+        os.mkdir(home)
+
+        read_fd, write_fd = os.pipe()
+        self.xvfb = subprocess.Popen(['Xvfb', '-displayfd', str(write_fd), '-screen', '0',
+                                      '1280x1024x24', '-nolisten', 'tcp'],
+                                     pass_fds=[write_fd], stderr=subprocess.DEVNULL)
+        os.close(write_fd)
+        with os.fdopen(read_fd) as f:
+            display = ':' + f.readline().strip()
+
+        self.env = dict(os.environ,
+                        DISPLAY=display, GDK_BACKEND='x11',
+                        XDG_RUNTIME_DIR=runtime, HOME=home,
+                        XDG_CACHE_HOME=os.path.join(home, '.cache'),
+                        XDG_CONFIG_HOME=os.path.join(home, '.config'),
+                        XDG_DATA_HOME=os.path.join(home, '.local/share'),
+                        NO_AT_BRIDGE='1', GSETTINGS_BACKEND='memory',
+                        GSETTINGS_SCHEMA_DIR=os.path.join(builddir, 'data'),
+                        LANGUAGE='en', CPD_REPORT_TIMINGS='1')
+
+        # Services the bus starts (the portals) see the same display and settings.
+        self.bus = subprocess.Popen(['dbus-daemon', '--session', '--nofork', '--nopidfile',
+                                     '--print-address=1'], env=self.env, stdout=subprocess.PIPE,
+                                    stderr=subprocess.DEVNULL, text=True)
+        self.env['DBUS_SESSION_BUS_ADDRESS'] = self.bus.stdout.readline().strip()
+
+        # Windows map at (0, 0); park the pointer outside them. WebKitGTK 2.52 repaints a
+        # scrollable page at the display's refresh rate for as long as the pointer rests
+        # over it (the floor as much as the app), which would swamp the idle measurement.
+        subprocess.run(['xdotool', 'mousemove', '1279', '1023'], env=self.env, check=True)
+
+    def close(self):
+        for proc in (self.bus, self.xvfb):
+            proc.terminate()
+            proc.wait()
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+
+def find_built(builddir, names):
+    for name in names:
+        path = os.path.join(builddir, 'tests', 'benchmark', name)
+        if os.path.exists(path):
+            return path
+    sys.exit(f'bench-startup: build {names[0]} first (meson compile -C {builddir})')
+
+
+def median(runs, key):
+    values = [r[key] for r in runs if key in r]
+    return statistics.median(values) if values else None
+
+
+def fmt(value, unit):
+    if value is None:
+        return '-'
+    return f'{value:.0f} {unit}' if unit != '/s' else f'{value:.1f} /s'
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument('builddir')
+    parser.add_argument('--runs', type=int, default=5)
+    parser.add_argument('--idle', type=float, default=10.0,
+                        help='seconds of idle measurement after load (default 10)')
+    parser.add_argument('--settle', type=float, default=5.0,
+                        help='seconds between load finished (peers: window) and the idle '
+                        'measurement (default 5)')
+    parser.add_argument('--no-peers', action='store_true')
+    parser.add_argument('--peer-pythonpath', metavar='DIR',
+                        help='PYTHONPATH for the peers (Debian\'s apostrophe 3.2-3 imports '
+                        'chardet without depending on python3-chardet)')
+    args = parser.parse_args()
+
+    builddir = os.path.abspath(args.builddir)
+    source = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    page = os.path.join(source, 'data', 'content', 'container-plumbing-days-2024.md')
+    floor = find_built(builddir, ['startup/floor', 'floor'])
+    html = find_built(builddir, ['startup/floor-page.html', 'floor-page.html'])
+    app = os.path.join(builddir, 'src', 'cpd')
+
+    programs = {
+        'floor': ([floor, html], True),
+        'app': ([app], True),
+    }
+    peers = {}
+    if not args.no_peers:
+        # Apostrophe takes the page; Confy reads conference schedules, not Markdown.
+        if shutil.which('apostrophe'):
+            peers['apostrophe'] = (['apostrophe', page], False)
+        if shutil.which('confy'):
+            peers['confy'] = (['confy'], False)
+    if args.peer_pythonpath:
+        for name, (argv, timings) in peers.items():
+            peers[name] = (['env', f'PYTHONPATH={os.path.abspath(args.peer_pythonpath)}'] + argv,
+                           timings)
+
+    results = {name: [] for name in list(programs) + list(peers)}
+    session = Session(builddir)
+    try:
+        # A warm-up of each, not counted: the first start pays for cold disk caches.
+        for name, (argv, timings) in list(programs.items()) + list(peers.items()):
+            Run(name, argv, session.env, timings, 0.5, 0)
+        for i in range(args.runs):
+            for name, (argv, timings) in list(programs.items()) + list(peers.items()):
+                run = Run(name, argv, session.env, timings, args.idle, args.settle)
+                results[name].append(run.result)
+                print(f'run {i + 1} {name}: ' + ', '.join(f'{k} {v:.1f}'
+                                                          for k, v in run.result.items()),
+                      flush=True)
+    finally:
+        session.close()
+
+    print(f'\nMedians of {args.runs} runs (times from exec, ms; PSS MiB; wakeups/s over '
+          f'{args.idle:.0f} s, {args.settle:.0f} s after load; load average '
+          f'{os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs):')
+    columns = [('window', 'ms'), ('first_frame', 'ms'), ('load_finished', 'ms'), ('pss', 'MiB'),
+               ('wakeups', '/s'), ('web_wakeups', '/s')]
+    print(f'{"":12}' + ''.join(f'{c:>15}' for c, _ in columns))
+    for name, runs in results.items():
+        print(f'{name:12}' + ''.join(f'{fmt(median(runs, c), u):>15}' for c, u in columns))
+
+    print('\nTargets (app / floor):')
+    ok = True
+    for label, (ours, theirs, limit) in TARGETS.items():
+        ratio = median(results['app'], ours) / median(results['floor'], theirs)
+        ok &= ratio <= limit
+        print(f'  {label:28} {ratio:5.2f}  (<= {limit})  {"ok" if ratio <= limit else "MISSED"}')
+    wakeups = median(results['app'], 'wakeups')
+    ok &= wakeups == 0
+    print(f'  {"idle wakeups of the app":28} {wakeups:5.1f}/s (== 0)  '
+          f'{"ok" if wakeups == 0 else "MISSED"}')
+    return 0 if ok else 1
+
+
+if __name__ == '__main__':
+    sys.exit(main())
