@@ -20,7 +20,7 @@
 #include "cpd-ui-test-utils.h"
 
 /* GNOME Calendar and evolution-data-server start cold; the dialog takes about 5 s. */
-#define CHECK_TIMEOUT_SECONDS 90
+#define CHECK_TIMEOUT_SECONDS 120
 
 static CpdApplication *app;
 static CpdWindow *window;
