@@ -17,7 +17,6 @@ struct _CpdSectionRow
   GtkListBoxRow parent_instance;
 
   CpdSection *section;
-  GtkLabel *title_label;
 };
 
 G_DEFINE_FINAL_TYPE (CpdSectionRow, cpd_section_row, GTK_TYPE_LIST_BOX_ROW)
@@ -43,7 +42,8 @@ cpd_section_row_dispose (GObject *object)
 {
   CpdSectionRow *self = CPD_SECTION_ROW (object);
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), CPD_TYPE_SECTION_ROW);
+  /* No gtk_widget_dispose_template(): the label is the row's child, which
+   * GtkListBoxRow releases itself. */
   g_clear_object (&self->section);
 
   G_OBJECT_CLASS (cpd_section_row_parent_class)->dispose (object);
@@ -103,7 +103,6 @@ cpd_section_row_class_init (CpdSectionRowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/cpd-section-row.ui");
-  gtk_widget_class_bind_template_child (widget_class, CpdSectionRow, title_label);
   gtk_widget_class_bind_template_callback (widget_class, indent_for_level);
 }
 

@@ -120,6 +120,13 @@ cpd_test_eval (CpdPageView *page_view,
   return evaluation.value;
 }
 
+void
+cpd_test_run_script (CpdPageView *page_view,
+                     const char  *script)
+{
+  g_autoptr (JSCValue) value = cpd_test_eval (page_view, script);
+}
+
 char *
 cpd_test_eval_string (CpdPageView *page_view,
                       const char  *script)

@@ -24,6 +24,8 @@ void            cpd_test_wait_for_label       (GtkWidget        *root,
                                                const char       *text);
 void            cpd_test_wait_for_selected    (CpdSidebar       *sidebar,
                                                const char       *section_id);
+void            cpd_test_run_script           (CpdPageView      *page_view,
+                                               const char       *script);
 char           *cpd_test_eval_string          (CpdPageView      *page_view,
                                                const char       *script);
 double          cpd_test_eval_double          (CpdPageView      *page_view,
