@@ -332,13 +332,24 @@ cpd_window_link_opened_cb (GObject      *source,
                            gpointer      user_data)
 {
   g_autoptr (GError) error = NULL;
+  g_autofree char *message = NULL;
 
-  if (!cpd_link_opener_open_uri_finish (CPD_LINK_OPENER (source), result, &error))
-    {
-      /* The window (user_data) may be gone only when the launch was cancelled. */
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        cpd_window_show_error (CPD_WINDOW (user_data), error);
-    }
+  if (cpd_link_opener_open_uri_finish (CPD_LINK_OPENER (source), result, &error))
+    return;
+
+  /* The window (user_data) may be gone only when the launch was cancelled. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  /* Our own refusals say why. Any other failure, even a dismissed "Open With…" chooser (all
+   * the portal shows when no app handles the link), means the link did not open: say so. */
+  if (error->domain == CPD_LINK_OPENER_ERROR)
+    message = g_strdup (error->message);
+  else
+    /* Translators: %s is the reason, e.g. "Operation not supported". */
+    message = g_strdup_printf (_("Could not open the link: %s"), error->message);
+
+  cpd_window_show_message (CPD_WINDOW (user_data), message);
 }
 
 static void
