@@ -44,9 +44,8 @@ cpd_event_dup_uid (CpdEvent *event)
   if (cpd_event_get_title (event) == NULL || start == NULL)
     return NULL;
 
-  key = g_strdup_printf ("%s\n%04u-%02u-%02u", cpd_event_get_title (event),
-                         g_date_get_year (start), g_date_get_month (start),
-                         g_date_get_day (start));
+  key = g_strdup_printf ("%s\n%04u-%02u-%02u", cpd_event_get_title (event), g_date_get_year (start),
+                         g_date_get_month (start), g_date_get_day (start));
   digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, key, -1);
 
   return g_strconcat (digest, "@" CPD_CALENDAR_UID_DOMAIN, NULL);
@@ -152,16 +151,15 @@ cpd_event_to_icalendar (CpdEvent  *event,
   uid = cpd_event_dup_uid (event);
   description = build_description (event);
 
-  vevent = icalcomponent_vanew (ICAL_VEVENT_COMPONENT,
-                                icalproperty_new_uid (uid),
-                                icalproperty_new_dtstamp (stamp),
-                                icalproperty_new_dtstart (ical_date (cpd_event_get_start_date (event))),
-                                icalproperty_new_dtend (end),
-                                icalproperty_new_summary (cpd_event_get_title (event)),
-                                (void *) 0);
+  vevent = icalcomponent_vanew (
+      ICAL_VEVENT_COMPONENT, icalproperty_new_uid (uid), icalproperty_new_dtstamp (stamp),
+      icalproperty_new_dtstart (ical_date (cpd_event_get_start_date (event))),
+      icalproperty_new_dtend (end), icalproperty_new_summary (cpd_event_get_title (event)),
+      (void *) 0);
 
   if (cpd_event_get_venue_name (event) != NULL)
-    icalcomponent_add_property (vevent, icalproperty_new_location (cpd_event_get_venue_name (event)));
+    icalcomponent_add_property (vevent,
+                                icalproperty_new_location (cpd_event_get_venue_name (event)));
 
   url = cpd_event_get_registration_url (event);
   if (url != NULL)
@@ -169,12 +167,9 @@ cpd_event_to_icalendar (CpdEvent  *event,
 
   icalcomponent_add_property (vevent, icalproperty_new_description (description));
 
-  calendar = icalcomponent_vanew (ICAL_VCALENDAR_COMPONENT,
-                                  icalproperty_new_prodid (PRODID),
+  calendar = icalcomponent_vanew (ICAL_VCALENDAR_COMPONENT, icalproperty_new_prodid (PRODID),
                                   icalproperty_new_version ("2.0"),
-                                  icalproperty_new_calscale ("GREGORIAN"),
-                                  vevent,
-                                  (void *) 0);
+                                  icalproperty_new_calscale ("GREGORIAN"), vevent, (void *) 0);
 
   if (calendar == NULL)
     {

@@ -27,8 +27,7 @@
 
 #define MAX_TOKENS 16
 
-typedef enum
-{
+typedef enum {
   TOKEN_NUMBER,
   TOKEN_MONTH,
   TOKEN_ISO,
@@ -53,16 +52,16 @@ static const struct
   const char *name;
   guint month;
 } months[] = {
-  { "january", 1 }, { "jan", 1 },   { "february", 2 },  { "feb", 2 },  { "march", 3 },
-  { "mar", 3 },     { "april", 4 }, { "apr", 4 },       { "may", 5 },  { "june", 6 },
-  { "jun", 6 },     { "july", 7 },  { "jul", 7 },       { "august", 8 }, { "aug", 8 },
-  { "september", 9 }, { "sept", 9 }, { "sep", 9 },      { "october", 10 }, { "oct", 10 },
-  { "november", 11 }, { "nov", 11 }, { "december", 12 }, { "dec", 12 },
+  { "january", 1 },   { "jan", 1 },   { "february", 2 },  { "feb", 2 },      { "march", 3 },
+  { "mar", 3 },       { "april", 4 }, { "apr", 4 },       { "may", 5 },      { "june", 6 },
+  { "jun", 6 },       { "july", 7 },  { "jul", 7 },       { "august", 8 },   { "aug", 8 },
+  { "september", 9 }, { "sept", 9 },  { "sep", 9 },       { "october", 10 }, { "oct", 10 },
+  { "november", 11 }, { "nov", 11 },  { "december", 12 }, { "dec", 12 },
 };
 
 static const char *ignored_words[] = {
-  "monday", "mon", "tuesday", "tue", "tues", "wednesday", "wed", "thursday", "thu", "thur",
-  "thurs", "friday", "fri", "saturday", "sat", "sunday", "sun", "of", "the",
+  "monday", "mon",    "tuesday", "tue",      "tues", "wednesday", "wed", "thursday", "thu", "thur",
+  "thurs",  "friday", "fri",     "saturday", "sat",  "sunday",    "sun", "of",       "the",
 };
 
 static const char *range_words[] = { "to", "through", "thru", "until", "till" };

@@ -45,8 +45,7 @@ static GBytes *style_bytes;
 
 G_DEFINE_QUARK (cpd-document-error-quark, cpd_document_error)
 
-typedef enum
-{
+typedef enum {
   HREF_DROP,     /* cannot be followed safely: keep the text, lose the link */
   HREF_FRAGMENT, /* an anchor in this page */
   HREF_ABSOLUTE,
@@ -439,8 +438,8 @@ cpd_document_process (CpdDocument *self,
           heading.id = cpd_slugger_slug (slugger, text);
           g_array_append_val (headings, heading);
 
-          g_ptr_array_add (sections, cpd_section_new (text, heading.id,
-                                                      cmark_node_get_heading_level (node)));
+          g_ptr_array_add (sections,
+                           cpd_section_new (text, heading.id, cmark_node_get_heading_level (node)));
 
           if (first_heading == NULL && text[0] != '\0')
             first_heading = g_steal_pointer (&text);
@@ -471,8 +470,8 @@ cpd_document_process (CpdDocument *self,
       self->title = g_steal_pointer (&first_heading);
     }
 
-  self->event = cpd_event_scanner_finish (g_steal_pointer (&scanner), self->title,
-                                          self->front_matter);
+  self->event =
+      cpd_event_scanner_finish (g_steal_pointer (&scanner), self->title, self->front_matter);
 }
 
 static void
@@ -568,7 +567,7 @@ cpd_document_new_internal (GBytes     *bytes,
     {
       g_set_error (error, CPD_DOCUMENT_ERROR, CPD_DOCUMENT_ERROR_TOO_LARGE,
                    _("The page is too large: it has %" G_GSIZE_FORMAT " bytes, at most %d are "
-                     "read"),
+                      "read"),
                    length, CPD_DOCUMENT_MAX_SIZE);
       return NULL;
     }
@@ -587,16 +586,16 @@ cpd_document_new_internal (GBytes     *bytes,
     {
       g_autoptr (GUri) uri = g_uri_parse (self->site_url, G_URI_FLAGS_ENCODED, NULL);
 
-      self->site_origin = g_uri_join (G_URI_FLAGS_ENCODED, g_uri_get_scheme (uri),
-                                      g_uri_get_userinfo (uri), g_uri_get_host (uri),
-                                      g_uri_get_port (uri), "", NULL, NULL);
+      self->site_origin =
+          g_uri_join (G_URI_FLAGS_ENCODED, g_uri_get_scheme (uri), g_uri_get_userinfo (uri),
+                      g_uri_get_host (uri), g_uri_get_port (uri), "", NULL, NULL);
     }
   self->lang = sanitize_lang (g_hash_table_lookup (self->front_matter, "lang")
-                                ? g_hash_table_lookup (self->front_matter, "lang")
-                                : lang);
+                                  ? g_hash_table_lookup (self->front_matter, "lang")
+                                  : lang);
 
-  root = cmark_parse_document (data + body_offset, length - body_offset,
-                               CPD_DOCUMENT_CMARK_OPTIONS);
+  root =
+      cmark_parse_document (data + body_offset, length - body_offset, CPD_DOCUMENT_CMARK_OPTIONS);
   cpd_document_process (self, root);
   wrap_in_template (self, root);
   self->html = cmark_render_html (root, CPD_DOCUMENT_CMARK_OPTIONS);
@@ -642,14 +641,13 @@ read_capped (GFile        *file,
     return NULL;
 
   /* Refuse a huge file before reading it, when its size is known. */
-  info = g_file_input_stream_query_info (stream, G_FILE_ATTRIBUTE_STANDARD_SIZE, cancellable,
-                                         NULL);
+  info = g_file_input_stream_query_info (stream, G_FILE_ATTRIBUTE_STANDARD_SIZE, cancellable, NULL);
   if (info != NULL && g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_STANDARD_SIZE) &&
       g_file_info_get_size (info) > (goffset) max_size)
     {
       g_set_error (error, CPD_DOCUMENT_ERROR, CPD_DOCUMENT_ERROR_TOO_LARGE,
-                   _("The page is too large: it has %" G_GOFFSET_FORMAT " bytes, at most %"
-                     G_GSIZE_FORMAT " are read"),
+                   _("The page is too large: it has %" G_GOFFSET_FORMAT
+                      " bytes, at most %" G_GSIZE_FORMAT " are read"),
                    g_file_info_get_size (info), max_size);
       return NULL;
     }
@@ -661,8 +659,8 @@ read_capped (GFile        *file,
       gsize n_read;
 
       g_byte_array_set_size (buffer, length + chunk);
-      if (!g_input_stream_read_all (G_INPUT_STREAM (stream), buffer->data + length, chunk,
-                                    &n_read, cancellable, error))
+      if (!g_input_stream_read_all (G_INPUT_STREAM (stream), buffer->data + length, chunk, &n_read,
+                                    cancellable, error))
         return NULL;
 
       length += n_read;

@@ -63,8 +63,7 @@ struct _CpdEvent
 
 G_DEFINE_FINAL_TYPE (CpdEvent, cpd_event, G_TYPE_OBJECT)
 
-enum
-{
+enum {
   PROP_0,
   PROP_TITLE,
   PROP_START_DATE,
@@ -152,35 +151,28 @@ cpd_event_class_init (CpdEventClass *klass)
   object_class->get_property = cpd_event_get_property;
 
   properties[PROP_TITLE] =
-    g_param_spec_string ("title", NULL, NULL, NULL, (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+      g_param_spec_string ("title", NULL, NULL, NULL, (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
-  properties[PROP_START_DATE] =
-    g_param_spec_boxed ("start-date", NULL, NULL, G_TYPE_DATE,
-                        (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_START_DATE] = g_param_spec_boxed ("start-date", NULL, NULL, G_TYPE_DATE,
+                                                    (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
-  properties[PROP_END_DATE] =
-    g_param_spec_boxed ("end-date", NULL, NULL, G_TYPE_DATE,
-                        (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_END_DATE] = g_param_spec_boxed ("end-date", NULL, NULL, G_TYPE_DATE,
+                                                  (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
-  properties[PROP_VENUE_NAME] =
-    g_param_spec_string ("venue-name", NULL, NULL, NULL,
-                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_VENUE_NAME] = g_param_spec_string ("venue-name", NULL, NULL, NULL,
+                                                     (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
-  properties[PROP_VENUE_URL] =
-    g_param_spec_string ("venue-url", NULL, NULL, NULL,
-                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_VENUE_URL] = g_param_spec_string ("venue-url", NULL, NULL, NULL,
+                                                    (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
-  properties[PROP_REGISTRATION_URL] =
-    g_param_spec_string ("registration-url", NULL, NULL, NULL,
-                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_REGISTRATION_URL] = g_param_spec_string (
+      "registration-url", NULL, NULL, NULL, (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
-  properties[PROP_SCHEDULE_URL] =
-    g_param_spec_string ("schedule-url", NULL, NULL, NULL,
-                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_SCHEDULE_URL] = g_param_spec_string ("schedule-url", NULL, NULL, NULL,
+                                                       (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
-  properties[PROP_CONDUCT_URL] =
-    g_param_spec_string ("conduct-url", NULL, NULL, NULL,
-                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_CONDUCT_URL] = g_param_spec_string ("conduct-url", NULL, NULL, NULL,
+                                                      (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -353,8 +345,8 @@ cpd_event_get_timing (CpdEvent    *self,
       g_autoptr (GDateTime) now = g_date_time_new_now_local ();
 
       g_date_clear (&local_today, 1);
-      g_date_set_dmy (&local_today, g_date_time_get_day_of_month (now),
-                      g_date_time_get_month (now), g_date_time_get_year (now));
+      g_date_set_dmy (&local_today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                      g_date_time_get_year (now));
       today = &local_today;
     }
 
@@ -404,8 +396,7 @@ cpd_event_dup_slug (CpdEvent *self)
 
 /* Scanner: applies the rules above while the document walks the page. */
 
-typedef enum
-{
+typedef enum {
   ROLE_VENUE,
   ROLE_REGISTRATION,
   ROLE_SCHEDULE,
@@ -416,8 +407,7 @@ typedef enum
 } Role;
 
 /* Rank 0 is a labelled line; then the link rules, in order of trust. */
-enum
-{
+enum {
   RANK_LABEL,
   RANK_TEXT,
   RANK_URL,
@@ -853,8 +843,8 @@ cpd_event_scanner_finish (CpdEventScanner *self,
   event->title = g_strdup (title);
 
   if (!self->has_dates)
-    self->has_dates = cpd_date_parse_range (g_hash_table_lookup (front_matter, "date"),
-                                            &self->start, &self->end);
+    self->has_dates =
+        cpd_date_parse_range (g_hash_table_lookup (front_matter, "date"), &self->start, &self->end);
 
   if (self->has_dates)
     {

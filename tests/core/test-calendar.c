@@ -58,8 +58,9 @@ parse_and_check (const char *ics)
 
   /* Without METHOD the check does not insist on these: check them here. */
   g_assert_nonnull (icalcomponent_get_first_property (calendar, ICAL_PRODID_PROPERTY));
-  g_assert_cmpstr (icalproperty_get_version (icalcomponent_get_first_property (calendar, ICAL_VERSION_PROPERTY)),
-                   ==, "2.0");
+  g_assert_cmpstr (
+      icalproperty_get_version (icalcomponent_get_first_property (calendar, ICAL_VERSION_PROPERTY)),
+      ==, "2.0");
   g_assert_nonnull (icalcomponent_get_first_property (vevent, ICAL_UID_PROPERTY));
   g_assert_nonnull (icalcomponent_get_first_property (vevent, ICAL_DTSTAMP_PROPERTY));
 
@@ -96,12 +97,14 @@ test_bundled (void)
   g_assert_null (strstr (ics, "METHOD"));
 
   g_assert_cmpstr (icalcomponent_get_summary (vevent), ==, "Container Plumbing Days 2024");
-  g_assert_cmpstr (icalcomponent_get_location (vevent), ==, "Seattle Convention Center, Seattle, WA");
+  g_assert_cmpstr (icalcomponent_get_location (vevent), ==,
+                   "Seattle Convention Center, Seattle, WA");
   g_assert_cmpstr (icalcomponent_get_uid (vevent), ==, uid);
   g_assert_true (g_str_has_suffix (uid, "@org.example.CPD"));
   g_assert_cmpuint (strlen (uid), ==, 64 + strlen ("@org.example.CPD"));
-  g_assert_cmpstr (icalproperty_get_url (icalcomponent_get_first_property (vevent, ICAL_URL_PROPERTY)),
-                   ==, "https://events.linuxfoundation.org/container-plumbing-days/");
+  g_assert_cmpstr (
+      icalproperty_get_url (icalcomponent_get_first_property (vevent, ICAL_URL_PROPERTY)), ==,
+      "https://events.linuxfoundation.org/container-plumbing-days/");
   assert_ical_date (icalcomponent_get_dtstart (vevent), 2024, 4, 15);
   assert_ical_date (icalcomponent_get_dtend (vevent), 2024, 4, 16);
 
@@ -110,8 +113,9 @@ test_bundled (void)
   g_assert_cmpint (stamp.year, ==, 2024);
   g_assert_cmpint (stamp.hour, ==, 12);
 
-  g_assert_nonnull (strstr (icalcomponent_get_description (vevent),
-                            "https://events.linuxfoundation.org/container-plumbing-days/program/schedule/"));
+  g_assert_nonnull (
+      strstr (icalcomponent_get_description (vevent),
+              "https://events.linuxfoundation.org/container-plumbing-days/program/schedule/"));
   g_assert_nonnull (strstr (icalcomponent_get_description (vevent), "April 15, 2024"));
 
   icalcomponent_free (calendar);
@@ -138,7 +142,7 @@ static void
 test_month_and_year_end (void)
 {
   g_autoptr (CpdDocument) document =
-    cpd_test_load_string ("# New Year Hack\n\nDate: December 30-31, 2024\n", NULL);
+      cpd_test_load_string ("# New Year Hack\n\nDate: December 30-31, 2024\n", NULL);
   g_autofree char *ics = event_ics (document);
   icalcomponent *calendar = parse_and_check (ics);
   icalcomponent *vevent = icalcomponent_get_first_component (calendar, ICAL_VEVENT_COMPONENT);
@@ -185,8 +189,9 @@ test_escaping_and_folding (void)
   /* ...and read back to the very same text. */
   g_assert_cmpstr (icalcomponent_get_summary (vevent), ==, cpd_event_get_title (event));
   g_assert_cmpstr (icalcomponent_get_location (vevent), ==, cpd_event_get_venue_name (event));
-  g_assert_cmpstr (icalproperty_get_url (icalcomponent_get_first_property (vevent, ICAL_URL_PROPERTY)),
-                   ==, "https://cafe.example.fr/tickets?a=1&b=2");
+  g_assert_cmpstr (
+      icalproperty_get_url (icalcomponent_get_first_property (vevent, ICAL_URL_PROPERTY)), ==,
+      "https://cafe.example.fr/tickets?a=1&b=2");
   g_assert_nonnull (strchr (icalcomponent_get_description (vevent), '\n'));
   assert_ical_date (icalcomponent_get_dtstart (vevent), 2024, 6, 10);
 
@@ -199,9 +204,9 @@ test_uid_stable (void)
   g_autoptr (CpdDocument) a = cpd_test_load_bundled ();
   g_autoptr (CpdDocument) b = cpd_test_load_bundled ();
   g_autoptr (CpdDocument) other_day =
-    cpd_test_load_string ("# Container Plumbing Days 2024\n\nDate: April 16, 2024\n", NULL);
+      cpd_test_load_string ("# Container Plumbing Days 2024\n\nDate: April 16, 2024\n", NULL);
   g_autoptr (CpdDocument) same =
-    cpd_test_load_string ("# Container Plumbing Days 2024\n\nDate: 2024-04-15\n", NULL);
+      cpd_test_load_string ("# Container Plumbing Days 2024\n\nDate: 2024-04-15\n", NULL);
   g_autofree char *uid_a = cpd_event_dup_uid (cpd_document_get_event (a));
   g_autofree char *uid_b = cpd_event_dup_uid (cpd_document_get_event (b));
   g_autofree char *uid_other = cpd_event_dup_uid (cpd_document_get_event (other_day));
@@ -212,7 +217,8 @@ test_uid_stable (void)
   g_autofree char *ics2 = NULL;
   g_autoptr (GDateTime) later = g_date_time_new_utc (2024, 4, 1, 0, 0, 0);
 
-  digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, "Container Plumbing Days 2024\n2024-04-15", -1);
+  digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256,
+                                          "Container Plumbing Days 2024\n2024-04-15", -1);
   expected = g_strconcat (digest, "@org.example.CPD", NULL);
 
   g_assert_cmpstr (uid_a, ==, expected);

@@ -84,7 +84,8 @@ test_load_largest (void)
 static void
 test_load_invalid_utf8 (void)
 {
-  g_autoptr (CpdDocument) document = cpd_test_load_string ("# Bad \xff\xfe bytes\n\nText \xc3\n", NULL);
+  g_autoptr (CpdDocument) document =
+      cpd_test_load_string ("# Bad \xff\xfe bytes\n\nText \xc3\n", NULL);
   const char *html = cpd_document_get_html (document);
   CpdSection *section;
 
@@ -316,9 +317,7 @@ static void
 test_front_matter_none (void)
 {
   static const char *pages[] = {
-    "# Just a page\n",
-    "--- not a fence\ntitle: x\n---\n",
-    "\n---\ntitle: x\n---\n",
+    "# Just a page\n", "--- not a fence\ntitle: x\n---\n", "\n---\ntitle: x\n---\n",
     "---", /* a fence and nothing else */
   };
 
@@ -386,8 +385,9 @@ test_render_template (void)
   const char *html = cpd_document_get_html (document);
 
   g_assert_true (g_str_has_prefix (html, "<!DOCTYPE html>"));
-  g_assert_nonnull (strstr (html, "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src "
-                                  "'none'; style-src 'unsafe-inline'; img-src data:\">"));
+  g_assert_nonnull (strstr (html,
+                            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src "
+                            "'none'; style-src 'unsafe-inline'; img-src data:\">"));
   g_assert_nonnull (strstr (html, "<title>Container Plumbing Days 2024</title>"));
   /* The stylesheet is inline: libadwaita's fonts, measure and colours. */
   g_assert_nonnull (strstr (html, "<style>"));
@@ -425,13 +425,14 @@ test_render_unsafe (void)
   g_autoptr (CpdDocument) document = NULL;
   const char *html;
 
-  document = cpd_test_load_string ("---\ntitle: <script>alert(1)</script> & co\n---\n"
-                                   "<script>alert(2)</script>\n\n"
-                                   "Inline <img src=x onerror=alert(3)> html.\n\n"
-                                   "[js](javascript:alert(4)) [vb](VBScript:x) [file](file:///etc/passwd) "
-                                   "[data](data:text/html,<b>x</b>)\n\n"
-                                   "![pic](data:image/png;base64,iVBORw0KGgo=) ![far](https://evil.example/x.png)\n",
-                                   "https://example.org/");
+  document = cpd_test_load_string (
+      "---\ntitle: <script>alert(1)</script> & co\n---\n"
+      "<script>alert(2)</script>\n\n"
+      "Inline <img src=x onerror=alert(3)> html.\n\n"
+      "[js](javascript:alert(4)) [vb](VBScript:x) [file](file:///etc/passwd) "
+      "[data](data:text/html,<b>x</b>)\n\n"
+      "![pic](data:image/png;base64,iVBORw0KGgo=) ![far](https://evil.example/x.png)\n",
+      "https://example.org/");
   html = cpd_document_get_html (document);
 
   g_assert_null (strstr (html, "<script"));
@@ -466,7 +467,8 @@ test_links_bundled (void)
       "https://events.linuxfoundation.org/container-plumbing-days/program/schedule/" },
     { "Seattle Convention Center, Seattle, WA",
       "https://events.linuxfoundation.org/container-plumbing-days/attend/venue-travel/" },
-    { "Open Source Summit", "https://events.linuxfoundation.org/open-source-summit-north-america/" },
+    { "Open Source Summit",
+      "https://events.linuxfoundation.org/open-source-summit-north-america/" },
     { "videos", "https://containerplumbing.org/videos" },
     { "LF Events Code of Conduct", "https://events.linuxfoundation.org/about/code-of-conduct/" },
     { "Open Container Initiative", "https://opencontainers.org/" },
@@ -507,10 +509,11 @@ test_links_special (void)
   GPtrArray *links;
   const char *html;
 
-  document = cpd_test_load_string ("# Top\n\n[up](#top) [mail](mailto:a@example.org) "
-                                   "[spaces](<a b/ü>) [query](?q=1&r=2) [proto](//cdn.example.org/x) "
-                                   "[**bold** `code`](https://example.org/x)\n",
-                                   "https://example.org/site");
+  document =
+      cpd_test_load_string ("# Top\n\n[up](#top) [mail](mailto:a@example.org) "
+                            "[spaces](<a b/ü>) [query](?q=1&r=2) [proto](//cdn.example.org/x) "
+                            "[**bold** `code`](https://example.org/x)\n",
+                            "https://example.org/site");
   links = cpd_document_get_links (document);
   html = cpd_document_get_html (document);
 
@@ -571,12 +574,12 @@ static void
 test_site_url_choice (void)
 {
   g_autoptr (CpdDocument) from_arg = cpd_test_load_string ("x", "https://given.example.org");
-  g_autoptr (CpdDocument) from_page =
-    cpd_test_load_string ("---\nurl: https://page.example.org/\n---\nx", "https://given.example.org");
+  g_autoptr (CpdDocument) from_page = cpd_test_load_string (
+      "---\nurl: https://page.example.org/\n---\nx", "https://given.example.org");
   g_autoptr (CpdDocument) base_only =
-    cpd_test_load_string ("---\nbaseurl: /blog/\n---\nx", "https://given.example.org/");
+      cpd_test_load_string ("---\nbaseurl: /blog/\n---\nx", "https://given.example.org/");
   g_autoptr (CpdDocument) bad =
-    cpd_test_load_string ("---\nurl: javascript:alert(1)\n---\nx", "ftp://given.example.org/");
+      cpd_test_load_string ("---\nurl: javascript:alert(1)\n---\nx", "ftp://given.example.org/");
 
   g_assert_cmpstr (cpd_document_get_site_url (from_arg), ==, "https://given.example.org/");
   g_assert_cmpstr (cpd_document_get_site_url (from_page), ==, "https://page.example.org/");
@@ -588,7 +591,8 @@ static void
 test_lang (void)
 {
   g_autoptr (CpdDocument) ok = cpd_test_load_string ("---\nlang: pt-BR\n---\nx", NULL);
-  g_autoptr (CpdDocument) hostile = cpd_test_load_string ("---\nlang: \"en\\\" onload=\\\"x\"\n---\nx", NULL);
+  g_autoptr (CpdDocument) hostile =
+      cpd_test_load_string ("---\nlang: \"en\\\" onload=\\\"x\"\n---\nx", NULL);
 
   g_assert_nonnull (strstr (cpd_document_get_html (ok), "<html lang=\"pt-BR\">"));
   g_assert_nonnull (strstr (cpd_document_get_html (hostile), "<html lang=\"\">"));

@@ -34,7 +34,9 @@ test_date_parser (void)
     { "2025-01-20 18:00:00 +0100", 2025, 1, 20, 2025, 1, 20 },
     { "April 15, 2024 (9:00-17:00)", 2024, 4, 15, 2024, 4, 15 },
     { "April 15, 2024 - 10:00", 2024, 4, 15, 2024, 4, 15 },
-    { "  April\xc2\xa0" "15, 2024", 2024, 4, 15, 2024, 4, 15 },
+    { "  April\xc2\xa0"
+      "15, 2024",
+      2024, 4, 15, 2024, 4, 15 },
     /* Not dates, or not whole ones. */
     { "April 15", 0 },
     { "April 2024", 0 },
@@ -89,8 +91,9 @@ test_facts_bundled (void)
   cpd_test_assert_date (cpd_event_get_start_date (event), 2024, 4, 15);
   cpd_test_assert_date (cpd_event_get_end_date (event), 2024, 4, 15);
   g_assert_cmpstr (cpd_event_get_venue_name (event), ==, "Seattle Convention Center, Seattle, WA");
-  g_assert_cmpstr (cpd_event_get_venue_url (event), ==,
-                   "https://events.linuxfoundation.org/container-plumbing-days/attend/venue-travel/");
+  g_assert_cmpstr (
+      cpd_event_get_venue_url (event), ==,
+      "https://events.linuxfoundation.org/container-plumbing-days/attend/venue-travel/");
   g_assert_cmpstr (cpd_event_get_registration_url (event), ==,
                    "https://events.linuxfoundation.org/container-plumbing-days/");
   g_assert_cmpstr (cpd_event_get_schedule_url (event), ==,
@@ -115,7 +118,8 @@ test_facts_two_day (void)
   cpd_test_assert_date (cpd_event_get_end_date (event), 2025, 9, 4);
   g_assert_cmpstr (cpd_event_get_venue_name (event), ==, "Hall B, Example Conference Centre");
   g_assert_null (cpd_event_get_venue_url (event));
-  g_assert_cmpstr (cpd_event_get_registration_url (event), ==, "https://summit.example.org/register");
+  g_assert_cmpstr (cpd_event_get_registration_url (event), ==,
+                   "https://summit.example.org/register");
   g_assert_cmpstr (cpd_event_get_schedule_url (event), ==,
                    "https://summit.example.org/2025/agenda.html");
   g_assert_cmpstr (cpd_event_get_conduct_url (event), ==, "https://summit.example.org/conduct/");
@@ -132,7 +136,8 @@ test_facts_iso_date (void)
   cpd_test_assert_date (cpd_event_get_end_date (event), 2024, 11, 2);
   g_assert_cmpstr (cpd_event_get_venue_name (event), ==, "Maison de la Chimie, Paris");
   g_assert_cmpstr (cpd_event_get_venue_url (event), ==, "https://maison.example.fr/venue");
-  g_assert_cmpstr (cpd_event_get_registration_url (event), ==, "https://tickets.example.com/hackfest");
+  g_assert_cmpstr (cpd_event_get_registration_url (event), ==,
+                   "https://tickets.example.com/hackfest");
   /* No link text says schedule: the URL rule finds the programme. */
   g_assert_cmpstr (cpd_event_get_schedule_url (event), ==, "https://hackfest.example.com/program");
   g_assert_null (cpd_event_get_conduct_url (event));
@@ -199,17 +204,17 @@ test_facts_rules (void)
 {
   /* Labelled lines win over link text; link text over URLs; only web links count. */
   g_autoptr (CpdDocument) document =
-    cpd_test_load_string ("# Rules\n\n"
-                          "[Schedule](mailto:schedule@example.org) "
-                          "[x](https://example.org/schedule-by-url) "
-                          "[full schedule](https://example.org/by-text)\n\n"
-                          "Registration: [here](https://example.org/labelled)\n\n"
-                          "[Register](https://example.org/by-text-register)\n\n"
-                          "[Our venue](https://example.org/venue-by-text)\n\n"
-                          "*Date*: not labelled by emphasis, April 1, 2030\n\n"
-                          "Where: nowhere in particular\n\n"
-                          "Location: the second location line is ignored\n",
-                          NULL);
+      cpd_test_load_string ("# Rules\n\n"
+                            "[Schedule](mailto:schedule@example.org) "
+                            "[x](https://example.org/schedule-by-url) "
+                            "[full schedule](https://example.org/by-text)\n\n"
+                            "Registration: [here](https://example.org/labelled)\n\n"
+                            "[Register](https://example.org/by-text-register)\n\n"
+                            "[Our venue](https://example.org/venue-by-text)\n\n"
+                            "*Date*: not labelled by emphasis, April 1, 2030\n\n"
+                            "Where: nowhere in particular\n\n"
+                            "Location: the second location line is ignored\n",
+                            NULL);
   CpdEvent *event = cpd_document_get_event (document);
 
   g_assert_cmpstr (cpd_event_get_schedule_url (event), ==, "https://example.org/by-text");
@@ -229,9 +234,11 @@ test_format_dates (void)
     const char *expected;
   } cases[] = {
     { "Date: April 15, 2024", "April 15, 2024" },
-    { "Date: April 15-16, 2024", "April 15\xe2\x80\x93" "16, 2024" },
+    { "Date: April 15-16, 2024", "April 15\xe2\x80\x93"
+                                 "16, 2024" },
     { "Date: April 30 - May 1, 2024", "April 30 \xe2\x80\x93 May 1, 2024" },
-    { "Date: December 30, 2024 - January 2, 2025", "December 30, 2024 \xe2\x80\x93 January 2, 2025" },
+    { "Date: December 30, 2024 - January 2, 2025",
+      "December 30, 2024 \xe2\x80\x93 January 2, 2025" },
     { "Date: 2024-09-03", "September 3, 2024" },
   };
 

@@ -16,8 +16,21 @@ static void
 assert_safe_html (const char *html)
 {
   static const char *forbidden[] = {
-    "<script", "<iframe", "<object", "<embed", "<svg", "<math", "<form", "<input", "<style>\n<",
-    "<base", "<meta http-equiv=\"refresh", " onerror", " onload", " onclick", "javascript:",
+    "<script",
+    "<iframe",
+    "<object",
+    "<embed",
+    "<svg",
+    "<math",
+    "<form",
+    "<input",
+    "<style>\n<",
+    "<base",
+    "<meta http-equiv=\"refresh",
+    " onerror",
+    " onload",
+    " onclick",
+    "javascript:",
   };
   const char *body = strstr (html, "<main");
 
@@ -240,10 +253,10 @@ static void
 test_hostile_front_matter (void)
 {
   g_autoptr (CpdDocument) document =
-    cpd_test_load_string ("---\ntitle: \"</title><script>alert(1)</script>\xff\"\n"
-                          "url: \"https://example.org/\\\"><script>\"\n"
-                          "date: 2024-99-99\n---\n# x\n",
-                          NULL);
+      cpd_test_load_string ("---\ntitle: \"</title><script>alert(1)</script>\xff\"\n"
+                            "url: \"https://example.org/\\\"><script>\"\n"
+                            "date: 2024-99-99\n---\n# x\n",
+                            NULL);
   const char *html = cpd_document_get_html (document);
 
   assert_safe_html (html);

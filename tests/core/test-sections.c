@@ -64,13 +64,10 @@ test_slugger_unique (void)
     const char *text;
     const char *slug;
   } cases[] = {
-    { "Intro", "intro" },
-    { "Intro", "intro-1" },
+    { "Intro", "intro" },       { "Intro", "intro-1" },
     { "Intro 1", "intro-1-1" }, /* "intro-1" is taken by the repeat */
-    { "Intro", "intro-2" },
-    { "", "section" },
-    { "🎉", "section-1" },
-    { "Section", "section-2" },
+    { "Intro", "intro-2" },     { "", "section" },
+    { "🎉", "section-1" },       { "Section", "section-2" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -138,22 +135,18 @@ test_sections_levels_and_markup (void)
     const char *id;
     guint level;
   } expected[] = {
-    { "One", "one", 1 },
-    { "Two with emphasis and code", "two-with-emphasis-and-code", 2 },
-    { "Three", "three", 3 },
-    { "Four", "four", 4 },
-    { "Five", "five", 5 },
-    { "Six linked", "six-linked", 6 },
-    { "Setext", "setext", 1 },
-    { "Quoted", "quoted", 2 },
-    { "One", "one-1", 1 },
-    { "", "section", 2 },
+    { "One", "one", 1 },       { "Two with emphasis and code", "two-with-emphasis-and-code", 2 },
+    { "Three", "three", 3 },   { "Four", "four", 4 },
+    { "Five", "five", 5 },     { "Six linked", "six-linked", 6 },
+    { "Setext", "setext", 1 }, { "Quoted", "quoted", 2 },
+    { "One", "one-1", 1 },     { "", "section", 2 },
   };
 
-  document = cpd_test_load_string ("# One\n## Two *with emphasis* and `code`\n### Three\n#### Four\n"
-                                   "##### Five\n###### Six [linked](https://example.org)\n\n"
-                                   "Setext\n======\n\n> ## Quoted\n\n# One\n\n##\n",
-                                   NULL);
+  document =
+      cpd_test_load_string ("# One\n## Two *with emphasis* and `code`\n### Three\n#### Four\n"
+                            "##### Five\n###### Six [linked](https://example.org)\n\n"
+                            "Setext\n======\n\n> ## Quoted\n\n# One\n\n##\n",
+                            NULL);
   sections = cpd_document_get_sections (document);
   html = cpd_document_get_html (document);
 
@@ -167,8 +160,9 @@ test_sections_levels_and_markup (void)
       g_assert_cmpuint (cpd_section_get_level (section), ==, expected[i].level);
     }
 
-  g_assert_nonnull (strstr (html, "<h2 id=\"two-with-emphasis-and-code\">Two <em>with emphasis</em> "
-                                  "and <code>code</code></h2>"));
+  g_assert_nonnull (strstr (html,
+                            "<h2 id=\"two-with-emphasis-and-code\">Two <em>with emphasis</em> "
+                            "and <code>code</code></h2>"));
   g_assert_nonnull (strstr (html, "<h6 id=\"six-linked\">Six <a href=\"https://example.org\">"
                                   "linked</a></h6>"));
   g_assert_nonnull (strstr (html, "<blockquote>\n<h2 id=\"quoted\">Quoted</h2>"));

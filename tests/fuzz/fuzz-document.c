@@ -12,8 +12,7 @@
 
 #include "cpd-core.h"
 
-int LLVMFuzzerTestOneInput (const guint8 *data,
-                            size_t        size);
+int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
 
 static void
 check_sections (CpdDocument *document)
