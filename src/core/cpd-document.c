@@ -240,9 +240,7 @@ cpd_document_resolve_link (CpdDocument *self,
 static gboolean
 is_web_uri (const char *uri)
 {
-  g_autofree char *scheme = g_uri_parse_scheme (uri);
-
-  return g_strcmp0 (scheme, "https") == 0 || g_strcmp0 (scheme, "http") == 0;
+  return g_ascii_strncasecmp (uri, "https:", 6) == 0 || g_ascii_strncasecmp (uri, "http:", 5) == 0;
 }
 
 /* The site URL relative links resolve against, always ending in "/" so that a page's
@@ -289,10 +287,8 @@ compute_site_url (GHashTable *front_matter,
         }
     }
 
+  /* Valid: a valid URL plus an escaped path. */
   g_string_append_c (site, '/');
-
-  if (!g_uri_is_valid (site->str, G_URI_FLAGS_ENCODED, NULL))
-    return NULL;
 
   return g_string_free (g_steal_pointer (&site), FALSE);
 }
@@ -417,11 +413,12 @@ cpd_document_process (CpdDocument *self,
 
           if (url[0] != '\0' && url[0] != '#')
             {
-              g_autofree char *text = cpd_node_dup_text (node);
+              CpdLink *link = g_new (CpdLink, 1);
 
-              g_strstrip (text);
-              cpd_event_scanner_add_link (scanner, text, url);
-              g_ptr_array_add (self->links, cpd_link_new (text, url));
+              link->text = g_strstrip (cpd_node_dup_text (node));
+              link->url = g_strdup (url);
+              cpd_event_scanner_add_link (scanner, link->text, link->url);
+              g_ptr_array_add (self->links, link);
             }
         }
       else if (ev == CMARK_EVENT_EXIT && type == CMARK_NODE_PARAGRAPH)

@@ -288,6 +288,7 @@ cpd_event_format_dates (CpdEvent *self)
 
   if (end == NULL || g_date_compare (start, end) == 0)
     /* Translators: the day of an event, in g_date_time_format() syntax. */
+    /* xgettext:no-c-format */
     return format_date (start, _("%B %-d, %Y"));
 
   if (g_date_get_year (start) == g_date_get_year (end) &&
@@ -295,7 +296,9 @@ cpd_event_format_dates (CpdEvent *self)
     {
       /* Translators: first and last day of an event within one month, in
        * g_date_time_format() syntax; joined they read "April 15–16, 2024". */
+      /* xgettext:no-c-format */
       first = format_date (start, C_("range in a month, first day", "%B %-d"));
+      /* xgettext:no-c-format */
       last = format_date (end, C_("range in a month, last day", "%-d, %Y"));
 
       /* Translators: joins the first and last day of a range within one month. */
@@ -306,12 +309,16 @@ cpd_event_format_dates (CpdEvent *self)
     {
       /* Translators: first and last day of an event within one year, in
        * g_date_time_format() syntax; joined they read "April 30 – May 1, 2024". */
+      /* xgettext:no-c-format */
       first = format_date (start, C_("range in a year, first day", "%B %-d"));
+      /* xgettext:no-c-format */
       last = format_date (end, C_("range in a year, last day", "%B %-d, %Y"));
     }
   else
     {
+      /* xgettext:no-c-format */
       first = format_date (start, _("%B %-d, %Y"));
+      /* xgettext:no-c-format */
       last = format_date (end, _("%B %-d, %Y"));
     }
 
@@ -616,9 +623,19 @@ scan_line (CpdEventScanner *self,
 
   if (cmark_node_get_type (start) == CMARK_NODE_STRONG)
     {
-      g_autofree char *label = cpd_node_dup_text (start);
-      gsize len = strlen (label);
+      cmark_node *only = cmark_node_first_child (start);
       cmark_node *next = cmark_node_next (start);
+      g_autofree char *owned = NULL;
+      const char *label;
+      gsize len;
+
+      /* Usually the label is one text node: read it in place. */
+      if (only != NULL && cmark_node_next (only) == NULL &&
+          cmark_node_get_type (only) == CMARK_NODE_TEXT)
+        label = cmark_node_get_literal (only);
+      else
+        label = owned = cpd_node_dup_text (start);
+      len = strlen (label);
 
       if (len > 0 && label[len - 1] == ':')
         {
