@@ -26,8 +26,8 @@ G_DEFINE_FINAL_TYPE (CpdApplication, cpd_application, ADW_TYPE_APPLICATION)
 typedef struct
 {
   CpdApplication *self;
-  GFile *file;
-  GtkWindow *parent;
+  GFile          *file;
+  GtkWindow      *parent;
 } OpenPage;
 
 static void
@@ -70,7 +70,7 @@ open_page_loaded_cb (GObject      *source,
         }
 
       /* Translators: the first %s is a file name, the second the reason it failed. */
-      message = g_strdup_printf (_("Could not open “%s”: %s"), name, error->message);
+      message = g_strdup_printf (_ ("Could not open “%s”: %s"), name, error->message);
       cpd_window_show_message (window, message);
     }
 
@@ -112,7 +112,7 @@ static void
 cpd_application_activate (GApplication *app)
 {
   CpdApplication *self = CPD_APPLICATION (app);
-  GtkWindow *window;
+  GtkWindow      *window;
 
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
   if (window == NULL)
@@ -122,13 +122,13 @@ cpd_application_activate (GApplication *app)
 }
 
 static void
-cpd_application_open (GApplication  *app,
-                      GFile        **files,
-                      int            n_files,
-                      const char    *hint)
+cpd_application_open (GApplication *app,
+                      GFile       **files,
+                      int           n_files,
+                      const char   *hint)
 {
   CpdApplication *self = CPD_APPLICATION (app);
-  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (app));
+  GtkWindow      *parent = gtk_application_get_active_window (GTK_APPLICATION (app));
 
   for (int i = 0; i < n_files; i++)
     cpd_application_open_page (self, files[i], parent);
@@ -139,9 +139,9 @@ cpd_application_about_action (GSimpleAction *action,
                               GVariant      *parameter,
                               gpointer       user_data)
 {
-  CpdApplication *self = user_data;
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
-  AdwDialog *dialog;
+  CpdApplication    *self = user_data;
+  GtkWindow         *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  AdwDialog         *dialog;
   static const char *developers[] = { "The CPD developers", NULL };
 
   dialog = adw_about_dialog_new_from_appdata (RESOURCE_BASE "/metainfo.xml", PACKAGE_VERSION);
@@ -150,10 +150,10 @@ cpd_application_about_action (GSimpleAction *action,
   adw_about_dialog_set_copyright (ADW_ABOUT_DIALOG (dialog), "© 2026 The CPD developers");
   adw_about_dialog_set_license_type (ADW_ABOUT_DIALOG (dialog), GTK_LICENSE_GPL_3_0);
   /* Translators: put your names here, one per line. */
-  adw_about_dialog_set_translator_credits (ADW_ABOUT_DIALOG (dialog), _("translator-credits"));
+  adw_about_dialog_set_translator_credits (ADW_ABOUT_DIALOG (dialog), _ ("translator-credits"));
   adw_about_dialog_add_acknowledgement_section (ADW_ABOUT_DIALOG (dialog),
-                                                _("Event Page"),
-                                                (const char *[]) {
+                                                _ ("Event Page"),
+                                                (const char *[]){
                                                   "Container Plumbing Days https://containerplumbing.org/",
                                                   NULL });
   adw_about_dialog_add_legal_section (ADW_ABOUT_DIALOG (dialog),
@@ -170,7 +170,7 @@ cpd_application_help_action (GSimpleAction *action,
                              gpointer       user_data)
 {
   CpdApplication *self = user_data;
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWindow      *window = gtk_application_get_active_window (GTK_APPLICATION (self));
   g_autoptr (GtkUriLauncher) launcher = gtk_uri_launcher_new ("help:" APP_ID);
 
   gtk_uri_launcher_launch (launcher, window, NULL, NULL, NULL);
@@ -202,7 +202,7 @@ cpd_application_startup (GApplication *app)
 
   G_APPLICATION_CLASS (cpd_application_parent_class)->startup (app);
 
-  g_set_application_name (_("Container Plumbing Days"));
+  g_set_application_name (_ ("Container Plumbing Days"));
   gtk_window_set_default_icon_name (APP_ID);
 
   /* One reader of bundled documents: keep WebKit's memory caches small. */
@@ -212,11 +212,11 @@ cpd_application_startup (GApplication *app)
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions),
                                    self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit",
-                                         (const char *[]) { "<Control>q", NULL });
+                                         (const char *[]){ "<Control>q", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.help",
-                                         (const char *[]) { "F1", NULL });
+                                         (const char *[]){ "F1", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close",
-                                         (const char *[]) { "<Control>w", NULL });
+                                         (const char *[]){ "<Control>w", NULL });
 }
 
 static void
@@ -232,7 +232,7 @@ cpd_application_dispose (GObject *object)
 static void
 cpd_application_class_init (CpdApplicationClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass      *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
   object_class->dispose = cpd_application_dispose;

@@ -15,10 +15,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CpdApplication, cpd_application, CPD, APPLICATION, AdwApplication)
 
-CpdApplication *cpd_application_new          (void);
+CpdApplication *cpd_application_new (void);
 GSettings      *cpd_application_get_settings (CpdApplication *self);
-void            cpd_application_open_page    (CpdApplication *self,
-                                              GFile          *file,
-                                              GtkWindow      *parent);
+void            cpd_application_open_page (CpdApplication *self,
+                                           GFile          *file,
+                                           GtkWindow      *parent);
 
 G_END_DECLS

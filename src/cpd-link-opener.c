@@ -28,7 +28,7 @@ struct _CpdLinkOpener
 
 G_DEFINE_FINAL_TYPE (CpdLinkOpener, cpd_link_opener, G_TYPE_OBJECT)
 
-G_DEFINE_QUARK (cpd-link-opener-error-quark, cpd_link_opener_error)
+G_DEFINE_QUARK (cpd - link - opener - error - quark, cpd_link_opener_error)
 
 static const char *const allowed_schemes[] = { "https", "http", "mailto", NULL };
 
@@ -73,8 +73,8 @@ cpd_link_opener_new (void)
  * Returns: %TRUE if @uri may be handed to the user's default handler
  */
 gboolean
-cpd_link_opener_check_uri (const char  *uri,
-                           GError     **error)
+cpd_link_opener_check_uri (const char *uri,
+                           GError    **error)
 {
   g_autofree char *scheme = NULL;
 
@@ -84,7 +84,7 @@ cpd_link_opener_check_uri (const char  *uri,
   if (scheme == NULL || !g_uri_is_valid (uri, G_URI_FLAGS_PARSE_RELAXED, NULL))
     {
       g_set_error (error, CPD_LINK_OPENER_ERROR, CPD_LINK_OPENER_ERROR_INVALID_URI,
-                   _("The link is not a valid address"));
+                   _ ("The link is not a valid address"));
       return FALSE;
     }
 
@@ -92,7 +92,7 @@ cpd_link_opener_check_uri (const char  *uri,
     {
       /* Translators: %s is a URI scheme such as "file" or "javascript". */
       g_set_error (error, CPD_LINK_OPENER_ERROR, CPD_LINK_OPENER_ERROR_REFUSED_SCHEME,
-                   _("Links of type “%s:” are not opened"), scheme);
+                   _ ("Links of type “%s:” are not opened"), scheme);
       return FALSE;
     }
 
@@ -114,11 +114,11 @@ cpd_link_opener_uri_launched_cb (GObject      *source,
 }
 
 void
-cpd_link_opener_open_uri_async (CpdLinkOpener       *self,
-                                GtkWindow           *parent,
-                                const char          *uri,
-                                GAsyncReadyCallback  callback,
-                                gpointer             user_data)
+cpd_link_opener_open_uri_async (CpdLinkOpener      *self,
+                                GtkWindow          *parent,
+                                const char         *uri,
+                                GAsyncReadyCallback callback,
+                                gpointer            user_data)
 {
   g_autoptr (GTask) task = NULL;
   g_autoptr (GtkUriLauncher) launcher = NULL;
@@ -142,9 +142,9 @@ cpd_link_opener_open_uri_async (CpdLinkOpener       *self,
 }
 
 gboolean
-cpd_link_opener_open_uri_finish (CpdLinkOpener  *self,
-                                 GAsyncResult   *result,
-                                 GError        **error)
+cpd_link_opener_open_uri_finish (CpdLinkOpener *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
@@ -172,11 +172,11 @@ cpd_link_opener_file_launched_cb (GObject      *source,
  * The file must be readable from outside a sandbox: keep it under the user cache dir.
  */
 void
-cpd_link_opener_open_file_async (CpdLinkOpener       *self,
-                                 GtkWindow           *parent,
-                                 GFile               *file,
-                                 GAsyncReadyCallback  callback,
-                                 gpointer             user_data)
+cpd_link_opener_open_file_async (CpdLinkOpener      *self,
+                                 GtkWindow          *parent,
+                                 GFile              *file,
+                                 GAsyncReadyCallback callback,
+                                 gpointer            user_data)
 {
   g_autoptr (GtkFileLauncher) launcher = NULL;
   GTask *task;
@@ -193,9 +193,9 @@ cpd_link_opener_open_file_async (CpdLinkOpener       *self,
 }
 
 gboolean
-cpd_link_opener_open_file_finish (CpdLinkOpener  *self,
-                                  GAsyncResult   *result,
-                                  GError        **error)
+cpd_link_opener_open_file_finish (CpdLinkOpener *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 

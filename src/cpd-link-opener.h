@@ -23,26 +23,26 @@ typedef enum
 
 G_DECLARE_FINAL_TYPE (CpdLinkOpener, cpd_link_opener, CPD, LINK_OPENER, GObject)
 
-GQuark         cpd_link_opener_error_quark     (void);
-CpdLinkOpener *cpd_link_opener_new             (void);
-gboolean       cpd_link_opener_check_uri       (const char           *uri,
-                                                GError              **error);
-void           cpd_link_opener_open_uri_async  (CpdLinkOpener        *self,
-                                                GtkWindow            *parent,
-                                                const char           *uri,
-                                                GAsyncReadyCallback   callback,
-                                                gpointer              user_data);
-gboolean       cpd_link_opener_open_uri_finish (CpdLinkOpener        *self,
-                                                GAsyncResult         *result,
-                                                GError              **error);
-void           cpd_link_opener_open_file_async (CpdLinkOpener        *self,
-                                                GtkWindow            *parent,
-                                                GFile                *file,
-                                                GAsyncReadyCallback   callback,
-                                                gpointer              user_data);
-gboolean       cpd_link_opener_open_file_finish (CpdLinkOpener       *self,
-                                                 GAsyncResult        *result,
-                                                 GError             **error);
-void           cpd_link_opener_cancel          (CpdLinkOpener        *self);
+GQuark         cpd_link_opener_error_quark (void);
+CpdLinkOpener *cpd_link_opener_new (void);
+gboolean       cpd_link_opener_check_uri (const char *uri,
+                                          GError    **error);
+void           cpd_link_opener_open_uri_async (CpdLinkOpener      *self,
+                                               GtkWindow          *parent,
+                                               const char         *uri,
+                                               GAsyncReadyCallback callback,
+                                               gpointer            user_data);
+gboolean       cpd_link_opener_open_uri_finish (CpdLinkOpener *self,
+                                                GAsyncResult  *result,
+                                                GError       **error);
+void           cpd_link_opener_open_file_async (CpdLinkOpener      *self,
+                                                GtkWindow          *parent,
+                                                GFile              *file,
+                                                GAsyncReadyCallback callback,
+                                                gpointer            user_data);
+gboolean       cpd_link_opener_open_file_finish (CpdLinkOpener *self,
+                                                 GAsyncResult  *result,
+                                                 GError       **error);
+void           cpd_link_opener_cancel (CpdLinkOpener *self);
 
 G_END_DECLS

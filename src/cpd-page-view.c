@@ -16,10 +16,10 @@
 
 #include "cpd-page-view.h"
 
-#define SCRIPT_WORLD        "cpd"
-#define SECTION_HANDLER     "cpdSection"
-#define MAX_FIND_MATCHES    1000
-#define PAGE_BASE_URI       "about:blank"
+#define SCRIPT_WORLD "cpd"
+#define SECTION_HANDLER "cpdSection"
+#define MAX_FIND_MATCHES 1000
+#define PAGE_BASE_URI "about:blank"
 
 /* The page may not load anything; our own stylesheet is inline. */
 #define CONTENT_SECURITY_POLICY \
@@ -30,16 +30,17 @@ struct _CpdPageView
   AdwBin parent_instance;
 
   WebKitWebView *web_view;
-  char *current_section;
-  char *find_text;
-  guint match_count;
-  guint match_index;
-  guint loaded : 1;
+  char          *current_section;
+  char          *find_text;
+  guint          match_count;
+  guint          match_index;
+  guint          loaded : 1;
 };
 
 G_DEFINE_FINAL_TYPE (CpdPageView, cpd_page_view, ADW_TYPE_BIN)
 
-enum {
+enum
+{
   PROP_0,
   PROP_LOADED,
   PROP_CURRENT_SECTION,
@@ -49,13 +50,14 @@ enum {
   N_PROPS
 };
 
-enum {
+enum
+{
   LINK_ACTIVATED,
   N_SIGNALS
 };
 
 static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
+static guint       signals[N_SIGNALS];
 
 static void
 cpd_page_view_update_background (CpdPageView     *self,
@@ -74,14 +76,14 @@ cpd_page_view_update_background (CpdPageView     *self,
 }
 
 static gboolean
-cpd_page_view_decide_policy_cb (CpdPageView              *self,
-                                WebKitPolicyDecision     *decision,
-                                WebKitPolicyDecisionType  type,
-                                WebKitWebView            *web_view)
+cpd_page_view_decide_policy_cb (CpdPageView             *self,
+                                WebKitPolicyDecision    *decision,
+                                WebKitPolicyDecisionType type,
+                                WebKitWebView           *web_view)
 {
   WebKitNavigationAction *action;
-  WebKitURIRequest *request;
-  const char *uri;
+  WebKitURIRequest       *request;
+  const char             *uri;
 
   if (type == WEBKIT_POLICY_DECISION_TYPE_RESPONSE)
     {
@@ -163,9 +165,9 @@ cpd_page_view_context_menu_cb (CpdPageView         *self,
 }
 
 static void
-cpd_page_view_load_changed_cb (CpdPageView     *self,
-                               WebKitLoadEvent  load_event,
-                               WebKitWebView   *web_view)
+cpd_page_view_load_changed_cb (CpdPageView    *self,
+                               WebKitLoadEvent load_event,
+                               WebKitWebView  *web_view)
 {
   if (load_event != WEBKIT_LOAD_FINISHED || self->loaded)
     return;
@@ -175,8 +177,8 @@ cpd_page_view_load_changed_cb (CpdPageView     *self,
 }
 
 static void
-cpd_page_view_section_message_cb (CpdPageView            *self,
-                                  JSCValue               *value,
+cpd_page_view_section_message_cb (CpdPageView              *self,
+                                  JSCValue                 *value,
                                   WebKitUserContentManager *manager)
 {
   g_autofree char *id = NULL;
@@ -350,7 +352,7 @@ cpd_page_view_set_property (GObject      *object,
 static void
 cpd_page_view_class_init (CpdPageViewClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = cpd_page_view_dispose;
@@ -391,9 +393,9 @@ cpd_page_view_class_init (CpdPageViewClass *klass)
 static void
 cpd_page_view_init (CpdPageView *self)
 {
-  AdwStyleManager *style_manager = adw_style_manager_get_default ();
+  AdwStyleManager          *style_manager = adw_style_manager_get_default ();
   WebKitUserContentManager *content_manager;
-  WebKitFindController *find_controller;
+  WebKitFindController     *find_controller;
 
   self->web_view = create_hardened_web_view ();
   adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->web_view));
@@ -534,7 +536,7 @@ cpd_page_view_find (CpdPageView *self,
                     const char  *text)
 {
   WebKitFindController *find_controller;
-  guint32 options = WEBKIT_FIND_OPTIONS_CASE_INSENSITIVE | WEBKIT_FIND_OPTIONS_WRAP_AROUND;
+  guint32               options = WEBKIT_FIND_OPTIONS_CASE_INSENSITIVE | WEBKIT_FIND_OPTIONS_WRAP_AROUND;
 
   g_return_if_fail (CPD_IS_PAGE_VIEW (self));
 

@@ -18,24 +18,24 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CpdPageView, cpd_page_view, CPD, PAGE_VIEW, AdwBin)
 
-CpdPageView   *cpd_page_view_new                (void);
-WebKitWebView *cpd_page_view_get_web_view       (CpdPageView *self);
-void           cpd_page_view_load_document      (CpdPageView *self,
-                                                 CpdDocument *document);
-gboolean       cpd_page_view_get_loaded         (CpdPageView *self);
-void           cpd_page_view_scroll_to_section  (CpdPageView *self,
-                                                 const char  *section_id);
+CpdPageView   *cpd_page_view_new (void);
+WebKitWebView *cpd_page_view_get_web_view (CpdPageView *self);
+void           cpd_page_view_load_document (CpdPageView *self,
+                                            CpdDocument *document);
+gboolean       cpd_page_view_get_loaded (CpdPageView *self);
+void           cpd_page_view_scroll_to_section (CpdPageView *self,
+                                                const char  *section_id);
 const char    *cpd_page_view_get_current_section (CpdPageView *self);
-double         cpd_page_view_get_zoom_level     (CpdPageView *self);
-void           cpd_page_view_set_zoom_level     (CpdPageView *self,
-                                                 double       zoom_level);
-void           cpd_page_view_find               (CpdPageView *self,
-                                                 const char  *text);
-void           cpd_page_view_find_next          (CpdPageView *self);
-void           cpd_page_view_find_previous      (CpdPageView *self);
-void           cpd_page_view_find_finish        (CpdPageView *self);
-guint          cpd_page_view_get_match_count    (CpdPageView *self);
-guint          cpd_page_view_get_match_index    (CpdPageView *self);
-void           cpd_page_view_print              (CpdPageView *self);
+double         cpd_page_view_get_zoom_level (CpdPageView *self);
+void           cpd_page_view_set_zoom_level (CpdPageView *self,
+                                             double       zoom_level);
+void           cpd_page_view_find (CpdPageView *self,
+                                   const char  *text);
+void           cpd_page_view_find_next (CpdPageView *self);
+void           cpd_page_view_find_previous (CpdPageView *self);
+void           cpd_page_view_find_finish (CpdPageView *self);
+guint          cpd_page_view_get_match_count (CpdPageView *self);
+guint          cpd_page_view_get_match_index (CpdPageView *self);
+void           cpd_page_view_print (CpdPageView *self);
 
 G_END_DECLS

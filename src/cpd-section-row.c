@@ -21,7 +21,8 @@ struct _CpdSectionRow
 
 G_DEFINE_FINAL_TYPE (CpdSectionRow, cpd_section_row, GTK_TYPE_LIST_BOX_ROW)
 
-enum {
+enum
+{
   PROP_0,
   PROP_SECTION,
   N_PROPS
@@ -90,7 +91,7 @@ cpd_section_row_set_property (GObject      *object,
 static void
 cpd_section_row_class_init (CpdSectionRowClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = cpd_section_row_dispose;

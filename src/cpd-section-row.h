@@ -17,7 +17,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CpdSectionRow, cpd_section_row, CPD, SECTION_ROW, GtkListBoxRow)
 
-GtkWidget  *cpd_section_row_new         (CpdSection    *section);
+GtkWidget  *cpd_section_row_new (CpdSection *section);
 CpdSection *cpd_section_row_get_section (CpdSectionRow *self);
 
 G_END_DECLS

@@ -22,29 +22,31 @@ struct _CpdSidebar
 
   CpdDocument *document;
 
-  GtkLabel *title_label;
-  GtkWidget *date_box;
-  GtkLabel *date_label;
-  GtkWidget *venue_box;
-  GtkLabel *venue_label;
+  GtkLabel   *title_label;
+  GtkWidget  *date_box;
+  GtkLabel   *date_label;
+  GtkWidget  *venue_box;
+  GtkLabel   *venue_label;
   GtkListBox *section_list;
 };
 
 G_DEFINE_FINAL_TYPE (CpdSidebar, cpd_sidebar, ADW_TYPE_BIN)
 
-enum {
+enum
+{
   PROP_0,
   PROP_DOCUMENT,
   N_PROPS
 };
 
-enum {
+enum
+{
   SECTION_ACTIVATED,
   N_SIGNALS
 };
 
 static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
+static guint       signals[N_SIGNALS];
 
 static GtkWidget *
 create_section_row (gpointer item,
@@ -75,8 +77,8 @@ set_optional_label (GtkWidget  *box,
 static void
 cpd_sidebar_update (CpdSidebar *self)
 {
-  CpdEvent *event = NULL;
-  const char *title = NULL;
+  CpdEvent        *event = NULL;
+  const char      *title = NULL;
   g_autofree char *dates = NULL;
 
   if (self->document != NULL)
@@ -153,7 +155,7 @@ cpd_sidebar_set_property (GObject      *object,
 static void
 cpd_sidebar_class_init (CpdSidebarClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = cpd_sidebar_dispose;
@@ -225,7 +227,7 @@ cpd_sidebar_select_section (CpdSidebar *self,
                             const char *section_id)
 {
   GListModel *sections;
-  guint n_items;
+  guint       n_items;
 
   g_return_if_fail (CPD_IS_SIDEBAR (self));
 

@@ -26,29 +26,30 @@ struct _CpdWindow
 {
   AdwApplicationWindow parent_instance;
 
-  CpdDocument *document;
+  CpdDocument   *document;
   CpdLinkOpener *link_opener;
-  GCancellable *cancellable;
-  guint midnight_source;
-  guint shows_bundled_page : 1;
+  GCancellable  *cancellable;
+  guint          midnight_source;
+  guint          shows_bundled_page : 1;
 
   /* Template widgets */
   AdwNavigationSplitView *split_view;
-  AdwNavigationPage *content_page;
-  CpdSidebar *sidebar;
-  GtkSearchBar *search_bar;
-  GtkSearchEntry *search_entry;
-  GtkLabel *match_label;
-  AdwBanner *banner;
-  AdwToastOverlay *toast_overlay;
-  GtkStack *stack;
-  CpdPageView *page_view;
-  AdwStatusPage *error_page;
+  AdwNavigationPage      *content_page;
+  CpdSidebar             *sidebar;
+  GtkSearchBar           *search_bar;
+  GtkSearchEntry         *search_entry;
+  GtkLabel               *match_label;
+  AdwBanner              *banner;
+  AdwToastOverlay        *toast_overlay;
+  GtkStack               *stack;
+  CpdPageView            *page_view;
+  AdwStatusPage          *error_page;
 };
 
 G_DEFINE_FINAL_TYPE (CpdWindow, cpd_window, ADW_TYPE_APPLICATION_WINDOW)
 
-enum {
+enum
+{
   PROP_0,
   PROP_DOCUMENT,
   N_PROPS
@@ -120,9 +121,9 @@ cpd_window_update_banner (CpdWindow *self)
   g_autoptr (GDateTime) midnight = NULL;
   g_autofree char *dates = NULL;
   g_autofree char *title = NULL;
-  CpdEvent *event;
-  GDate today;
-  int days = 0;
+  CpdEvent        *event;
+  GDate            today;
+  int              days = 0;
 
   g_clear_handle_id (&self->midnight_source, g_source_remove);
 
@@ -135,7 +136,7 @@ cpd_window_update_banner (CpdWindow *self)
     {
     case CPD_EVENT_TIMING_UPCOMING:
       if (days == 1)
-        title = g_strdup (_("The event starts tomorrow"));
+        title = g_strdup (_ ("The event starts tomorrow"));
       else
         title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "The event starts in %d day",
                                               "The event starts in %d days", days),
@@ -143,13 +144,13 @@ cpd_window_update_banner (CpdWindow *self)
       break;
 
     case CPD_EVENT_TIMING_TODAY:
-      title = g_strdup (_("The event is happening today"));
+      title = g_strdup (_ ("The event is happening today"));
       break;
 
     case CPD_EVENT_TIMING_PAST:
       dates = cpd_event_format_dates (event);
       /* Translators: %s is the event's date, e.g. "April 15, 2024". */
-      title = g_strdup_printf (_("This event took place on %s"), dates);
+      title = g_strdup_printf (_ ("This event took place on %s"), dates);
       break;
 
     case CPD_EVENT_TIMING_UNKNOWN:
@@ -190,8 +191,8 @@ cpd_window_midnight_cb (gpointer user_data)
 static void
 cpd_window_update_actions (CpdWindow *self)
 {
-  CpdEvent *event = self->document != NULL ? cpd_document_get_event (self->document) : NULL;
-  gboolean has_date = event != NULL && cpd_event_get_start_date (event) != NULL;
+  CpdEvent  *event = self->document != NULL ? cpd_document_get_event (self->document) : NULL;
+  gboolean   has_date = event != NULL && cpd_event_get_start_date (event) != NULL;
   GtkWidget *widget = GTK_WIDGET (self);
 
   /* Disabled, not hidden: the reader sees what this page does not tell. */
@@ -254,7 +255,7 @@ cpd_window_set_document (CpdWindow   *self,
 
   title = cpd_document_get_title (document);
   if (title == NULL)
-    title = _("Event Page");
+    title = _ ("Event Page");
 
   gtk_window_set_title (GTK_WINDOW (self), title);
   adw_navigation_page_set_title (self->content_page, title);
@@ -293,7 +294,7 @@ page_loaded_cb (CpdWindow   *self,
                 GParamSpec  *pspec,
                 CpdPageView *page_view)
 {
-  GSettings *settings = cpd_window_get_settings (self);
+  GSettings       *settings = cpd_window_get_settings (self);
   g_autofree char *last_section = NULL;
 
   if (!cpd_page_view_get_loaded (page_view))
@@ -316,7 +317,7 @@ page_zoom_changed_cb (CpdWindow   *self,
                       CpdPageView *page_view)
 {
   GSettings *settings = cpd_window_get_settings (self);
-  double zoom = cpd_page_view_get_zoom_level (page_view);
+  double     zoom = cpd_page_view_get_zoom_level (page_view);
 
   if (settings != NULL && !G_APPROX_VALUE (g_settings_get_double (settings, "zoom-level"), zoom,
                                            0.001))
@@ -347,7 +348,7 @@ cpd_window_link_opened_cb (GObject      *source,
     message = g_strdup (error->message);
   else
     /* Translators: %s is the reason, e.g. "Operation not supported". */
-    message = g_strdup_printf (_("Could not open the link: %s"), error->message);
+    message = g_strdup_printf (_ ("Could not open the link: %s"), error->message);
 
   cpd_window_show_message (CPD_WINDOW (user_data), message);
 }
@@ -381,17 +382,17 @@ page_matches_changed_cb (CpdWindow   *self,
                          GParamSpec  *pspec,
                          CpdPageView *page_view)
 {
-  guint count = cpd_page_view_get_match_count (page_view);
+  guint            count = cpd_page_view_get_match_count (page_view);
   g_autofree char *text = NULL;
-  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  const char      *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
 
   if (query[0] == '\0')
     text = g_strdup ("");
   else if (count == 0)
-    text = g_strdup (_("No matches"));
+    text = g_strdup (_ ("No matches"));
   else
     /* Translators: the current match and the number of matches, e.g. "2 of 5". */
-    text = g_strdup_printf (_("%u of %u"), cpd_page_view_get_match_index (page_view), count);
+    text = g_strdup_printf (_ ("%u of %u"), cpd_page_view_get_match_index (page_view), count);
 
   gtk_label_set_label (self->match_label, text);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find-next", count > 0);
@@ -483,7 +484,7 @@ zoom_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   CpdWindow *self = CPD_WINDOW (widget);
-  double zoom = cpd_page_view_get_zoom_level (self->page_view);
+  double     zoom = cpd_page_view_get_zoom_level (self->page_view);
 
   if (g_str_equal (action_name, "win.zoom-in"))
     zoom += ZOOM_STEP;
@@ -508,8 +509,8 @@ event_link_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
-  CpdWindow *self = CPD_WINDOW (widget);
-  CpdEvent *event;
+  CpdWindow  *self = CPD_WINDOW (widget);
+  CpdEvent   *event;
   const char *uri = NULL;
 
   if (self->document == NULL)
@@ -546,14 +547,14 @@ show_section_action (GtkWidget  *widget,
 }
 
 static GBytes *
-cpd_window_build_calendar (CpdWindow  *self,
-                           char      **file_name,
-                           GError    **error)
+cpd_window_build_calendar (CpdWindow *self,
+                           char     **file_name,
+                           GError   **error)
 {
   CpdEvent *event = cpd_document_get_event (self->document);
   g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *slug = cpd_event_dup_slug (event);
-  char *ics;
+  char            *ics;
 
   ics = cpd_event_to_icalendar (event, now, error);
   if (ics == NULL)
@@ -575,7 +576,7 @@ cpd_window_calendar_launched_cb (GObject      *source,
     {
       g_autofree char *message =
         /* Translators: %s is the reason, e.g. "No application is registered as handling this file". */
-        g_strdup_printf (_("Could not open your calendar: %s"), error->message);
+        g_strdup_printf (_ ("Could not open your calendar: %s"), error->message);
 
       cpd_window_show_message (CPD_WINDOW (user_data), message);
     }
@@ -628,8 +629,8 @@ add_to_calendar_action (GtkWidget  *widget,
   directory = g_build_filename (g_get_user_cache_dir (), APP_ID, NULL);
   if (g_mkdir_with_parents (directory, 0700) != 0)
     {
-      int errsv = errno;
-      g_autofree char *message = g_strdup_printf (_("Could not create “%s”: %s"), directory,
+      int              errsv = errno;
+      g_autofree char *message = g_strdup_printf (_ ("Could not create “%s”: %s"), directory,
                                                   g_strerror (errsv));
       cpd_window_show_message (self, message);
       return;
@@ -654,7 +655,7 @@ cpd_window_calendar_saved_cb (GObject      *source,
       return;
     }
 
-  cpd_window_show_message (CPD_WINDOW (user_data), _("Calendar file saved"));
+  cpd_window_show_message (CPD_WINDOW (user_data), _ ("Calendar file saved"));
 }
 
 static void
@@ -666,7 +667,7 @@ cpd_window_save_dialog_cb (GObject      *source,
   g_autoptr (GFile) file = NULL;
   g_autoptr (GBytes) bytes = NULL;
   g_autofree char *file_name = NULL;
-  CpdWindow *self;
+  CpdWindow       *self;
 
   file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (source), result, &error);
   if (file == NULL)
@@ -720,9 +721,9 @@ save_calendar_action (GtkWidget  *widget,
 
   slug = cpd_event_dup_slug (cpd_document_get_event (self->document));
   file_name = g_strconcat (slug != NULL && slug[0] != '\0' ? slug : "event", ".ics", NULL);
-  filters = cpd_window_file_filters (_("Calendar Files"), "text/calendar", "*.ics");
+  filters = cpd_window_file_filters (_ ("Calendar Files"), "text/calendar", "*.ics");
 
-  gtk_file_dialog_set_title (dialog, _("Save Calendar File"));
+  gtk_file_dialog_set_title (dialog, _ ("Save Calendar File"));
   gtk_file_dialog_set_initial_name (dialog, file_name);
   gtk_file_dialog_set_filters (dialog, filters);
   gtk_file_dialog_save (dialog, GTK_WINDOW (self), self->cancellable, cpd_window_save_dialog_cb,
@@ -736,7 +737,7 @@ cpd_window_open_dialog_cb (GObject      *source,
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GFile) file = NULL;
-  CpdWindow *self;
+  CpdWindow      *self;
   GtkApplication *app;
 
   file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (source), result, &error);
@@ -762,8 +763,8 @@ open_action (GtkWidget  *widget,
   g_autoptr (GtkFileDialog) dialog = gtk_file_dialog_new ();
   g_autoptr (GListModel) filters = NULL;
 
-  filters = cpd_window_file_filters (_("Markdown Pages"), "text/markdown", "*.md");
-  gtk_file_dialog_set_title (dialog, _("Open Event Page"));
+  filters = cpd_window_file_filters (_ ("Markdown Pages"), "text/markdown", "*.md");
+  gtk_file_dialog_set_title (dialog, _ ("Open Event Page"));
   gtk_file_dialog_set_filters (dialog, filters);
   gtk_file_dialog_open (dialog, GTK_WINDOW (self), self->cancellable, cpd_window_open_dialog_cb,
                         self);
@@ -777,7 +778,7 @@ cpd_window_drop_cb (CpdWindow     *self,
                     GtkDropTarget *target)
 {
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-  GSList *files;
+  GSList         *files;
 
   if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST) || !CPD_IS_APPLICATION (app))
     return FALSE;
@@ -795,10 +796,10 @@ cpd_window_drop_cb (CpdWindow     *self,
 static gboolean
 cpd_window_close_request (GtkWindow *window)
 {
-  CpdWindow *self = CPD_WINDOW (window);
-  GSettings *settings = cpd_window_get_settings (self);
+  CpdWindow  *self = CPD_WINDOW (window);
+  GSettings  *settings = cpd_window_get_settings (self);
   const char *section;
-  int width, height;
+  int         width, height;
 
   if (settings != NULL)
     {
@@ -912,7 +913,7 @@ cpd_window_set_property (GObject      *object,
 static void
 cpd_window_class_init (CpdWindowClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 

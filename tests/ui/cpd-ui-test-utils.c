@@ -19,12 +19,12 @@ wake_up (gpointer data)
 }
 
 void
-cpd_test_wait_for (CpdTestCondition  condition,
-                   gpointer          data,
-                   const char       *what)
+cpd_test_wait_for (CpdTestCondition condition,
+                   gpointer         data,
+                   const char      *what)
 {
   gint64 deadline = g_get_monotonic_time () + WAIT_TIMEOUT_SECONDS * G_USEC_PER_SEC;
-  guint waker = g_timeout_add (50, wake_up, NULL);
+  guint  waker = g_timeout_add (50, wake_up, NULL);
 
   while (!condition (data))
     {
@@ -82,8 +82,8 @@ cpd_test_stop_app (CpdApplication *app)
 typedef struct
 {
   JSCValue *value;
-  GError *error;
-  gboolean done;
+  GError   *error;
+  gboolean  done;
 } Evaluation;
 
 static void
@@ -188,7 +188,7 @@ cpd_test_widget_has_label (GtkWidget  *root,
 
 typedef struct
 {
-  GtkWidget *root;
+  GtkWidget  *root;
   const char *text;
 } LabelWait;
 

@@ -14,25 +14,25 @@ G_BEGIN_DECLS
 
 typedef gboolean (*CpdTestCondition) (gpointer data);
 
-CpdApplication *cpd_test_start_app            (CpdWindow       **window);
-void            cpd_test_stop_app             (CpdApplication   *app);
-void            cpd_test_wait_for_window_ready (CpdWindow       *window);
-void            cpd_test_wait_for             (CpdTestCondition  condition,
-                                               gpointer          data,
-                                               const char       *what);
-void            cpd_test_wait_for_label       (GtkWidget        *root,
-                                               const char       *text);
-void            cpd_test_wait_for_selected    (CpdSidebar       *sidebar,
-                                               const char       *section_id);
-void            cpd_test_run_script           (CpdPageView      *page_view,
-                                               const char       *script);
-char           *cpd_test_eval_string          (CpdPageView      *page_view,
-                                               const char       *script);
-double          cpd_test_eval_double          (CpdPageView      *page_view,
-                                               const char       *script);
-GtkWidget      *cpd_test_find_widget          (GtkWidget        *root,
-                                               GType             type);
-gboolean        cpd_test_widget_has_label     (GtkWidget        *root,
-                                               const char       *text);
+CpdApplication *cpd_test_start_app (CpdWindow **window);
+void            cpd_test_stop_app (CpdApplication *app);
+void            cpd_test_wait_for_window_ready (CpdWindow *window);
+void            cpd_test_wait_for (CpdTestCondition condition,
+                                   gpointer         data,
+                                   const char      *what);
+void            cpd_test_wait_for_label (GtkWidget  *root,
+                                         const char *text);
+void            cpd_test_wait_for_selected (CpdSidebar *sidebar,
+                                            const char *section_id);
+void            cpd_test_run_script (CpdPageView *page_view,
+                                     const char  *script);
+char           *cpd_test_eval_string (CpdPageView *page_view,
+                                      const char  *script);
+double          cpd_test_eval_double (CpdPageView *page_view,
+                                      const char  *script);
+GtkWidget      *cpd_test_find_widget (GtkWidget *root,
+                                      GType      type);
+gboolean        cpd_test_widget_has_label (GtkWidget  *root,
+                                           const char *text);
 
 G_END_DECLS

@@ -29,8 +29,8 @@ main (int   argc,
       char *argv[])
 {
   CpdApplication *app;
-  const char *localedir = g_getenv ("CPD_TEST_LOCALEDIR");
-  int ret;
+  const char     *localedir = g_getenv ("CPD_TEST_LOCALEDIR");
+  int             ret;
 
   g_assert_nonnull (localedir);
   setlocale (LC_ALL, "");

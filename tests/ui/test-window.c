@@ -13,14 +13,17 @@
 #include "cpd-ui-test-utils.h"
 
 static CpdApplication *app;
-static CpdWindow *window;
+static CpdWindow      *window;
 
 static void
 test_bundled_page (void)
 {
-  g_autofree char *heading = NULL;
+  g_autofree char   *heading = NULL;
   static const char *expected_sections[] = {
-    "Container Plumbing Days 2024", "Container Plumbing?", "Conduct", "Sponsors",
+    "Container Plumbing Days 2024",
+    "Container Plumbing?",
+    "Conduct",
+    "Sponsors",
   };
   GListModel *sections = cpd_document_get_sections (cpd_window_get_document (window));
   GtkListBox *list = cpd_sidebar_get_section_list (cpd_window_get_sidebar (window));
@@ -65,8 +68,8 @@ first_section_selected (gpointer data)
 static void
 test_section_navigation (void)
 {
-  CpdSidebar *sidebar = cpd_window_get_sidebar (window);
-  GtkListBox *list = cpd_sidebar_get_section_list (sidebar);
+  CpdSidebar    *sidebar = cpd_window_get_sidebar (window);
+  GtkListBox    *list = cpd_sidebar_get_section_list (sidebar);
   GtkListBoxRow *sponsors = gtk_list_box_get_row_at_index (list, 3);
 
   g_assert_true (cpd_test_widget_has_label (GTK_WIDGET (sponsors), "Sponsors"));
@@ -183,12 +186,12 @@ has_links (gpointer data)
 static void
 test_page_view_runs_no_scripts (void)
 {
-  GtkWindow *test_window = GTK_WINDOW (gtk_window_new ());
-  CpdPageView *page_view = cpd_page_view_new ();
+  GtkWindow     *test_window = GTK_WINDOW (gtk_window_new ());
+  CpdPageView   *page_view = cpd_page_view_new ();
   WebKitWebView *web_view = cpd_page_view_get_web_view (page_view);
   g_autoptr (GPtrArray) links = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *marker = NULL;
-  g_autofree char *uri = NULL;
+  g_autofree char  *marker = NULL;
+  g_autofree char  *uri = NULL;
   static const char hostile[] =
     "<html><body><h2 id='a'>A</h2>"
     "<script>document.body.dataset.ran = 'script';</script>"
