@@ -290,8 +290,8 @@ def main():
     builddir = os.path.abspath(args.builddir)
     source = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     page = os.path.join(source, 'data', 'content', 'container-plumbing-days-2024.md')
-    floor = find_built(builddir, ['startup/floor', 'floor'])
-    html = find_built(builddir, ['startup/floor-page.html', 'floor-page.html'])
+    floor = find_built(builddir, ['floor'])
+    html = find_built(builddir, ['floor-page.html'])
     app = os.path.join(builddir, 'src', 'cpd')
 
     programs = {
