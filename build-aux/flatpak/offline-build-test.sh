@@ -236,7 +236,7 @@ run_app() {
     for candidate in $(xwininfo -root -children | awk '$1 ~ /^0x/ && match($0, / [0-9]+x[0-9]+\+/) {
                          split(substr($0, RSTART + 1, RLENGTH - 2), wh, "x")
                          if (wh[1] >= 200 && wh[2] >= 200) print $1 }'); do
-      if xwininfo -id "$candidate" | grep -q 'Map State: IsViewable'; then
+      if xwininfo -id "$candidate" | grep 'Map State: IsViewable' >/dev/null; then
         window=$candidate
         break 2
       fi
