@@ -570,7 +570,7 @@ test_dangling_symlink (void)
   g_autoptr (GFile) file = tmp_file ("dangling.md");
 
   g_assert_no_errno (symlink ("nowhere.md", g_file_peek_path (file)));
-  assert_refused (file, "No such file");
+  assert_refused (file, "Could not open");
 }
 
 static void
@@ -579,7 +579,7 @@ test_symlink_loop (void)
   g_autoptr (GFile) file = tmp_file ("loop.md");
 
   g_assert_no_errno (symlink ("loop.md", g_file_peek_path (file)));
-  assert_refused (file, "symbolic links");
+  assert_refused (file, "Could not open");
 }
 
 static void
