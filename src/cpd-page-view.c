@@ -187,6 +187,7 @@ cpd_page_view_section_message_cb (CpdPageView              *self,
     return;
 
   id = jsc_value_to_string (value);
+  g_debug ("Reading section “%s”", id);
   if (g_strcmp0 (id, self->current_section) == 0)
     return;
 
