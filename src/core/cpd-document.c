@@ -562,10 +562,12 @@ cpd_document_new_internal (GBytes     *bytes,
 
   if (length > CPD_DOCUMENT_MAX_SIZE)
     {
+      g_autofree char *size = g_format_size (length);
+      g_autofree char *limit = g_format_size (CPD_DOCUMENT_MAX_SIZE);
+
+      /* Translators: both %s are sizes such as "40.0 MB" */
       g_set_error (error, CPD_DOCUMENT_ERROR, CPD_DOCUMENT_ERROR_TOO_LARGE,
-                   _("The page is too large: it has %" G_GSIZE_FORMAT " bytes, at most %d are "
-                      "read"),
-                   length, CPD_DOCUMENT_MAX_SIZE);
+                   _("The page is too large: it has %s, at most %s are read"), size, limit);
       return NULL;
     }
 
@@ -642,10 +644,12 @@ read_capped (GFile        *file,
   if (info != NULL && g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_STANDARD_SIZE) &&
       g_file_info_get_size (info) > (goffset) max_size)
     {
+      g_autofree char *size = g_format_size (g_file_info_get_size (info));
+      g_autofree char *limit = g_format_size (max_size);
+
+      /* Translators: both %s are sizes such as "40.0 MB" */
       g_set_error (error, CPD_DOCUMENT_ERROR, CPD_DOCUMENT_ERROR_TOO_LARGE,
-                   _("The page is too large: it has %" G_GOFFSET_FORMAT
-                      " bytes, at most %" G_GSIZE_FORMAT " are read"),
-                   g_file_info_get_size (info), max_size);
+                   _("The page is too large: it has %s, at most %s are read"), size, limit);
       return NULL;
     }
 
@@ -666,9 +670,11 @@ read_capped (GFile        *file,
 
       if (length > max_size)
         {
+          g_autofree char *limit = g_format_size (max_size);
+
+          /* Translators: %s is a size such as "32.0 MB" */
           g_set_error (error, CPD_DOCUMENT_ERROR, CPD_DOCUMENT_ERROR_TOO_LARGE,
-                       _("The page is too large: it has more than %" G_GSIZE_FORMAT " bytes"),
-                       max_size);
+                       _("The page is too large: it has more than %s"), limit);
           return NULL;
         }
     }
