@@ -63,11 +63,14 @@ def check(ok, what, detail=''):
             print(f'# {line}', flush=True)
 
 
-def is_web_view(node, children):
-    """The web view: the GTK widget whose children WebKit made."""
+def is_web_view(node, children, depth=2):
+    """The web view: the GTK widget with WebKit's accessibles among its (grand)children."""
     for child in children:
         try:
             if child.get_attributes().get('toolkit') == 'WebKitGTK':
+                return True
+            if depth > 1 and is_web_view(child, [child.get_child_at_index(i) for i in
+                                                 range(child.get_child_count())], depth - 1):
                 return True
         except Exception:
             pass
