@@ -14,8 +14,10 @@
 #     web process runs in its own sandbox spawned through the Flatpak portal.
 #
 # Run as root on a Debian or Ubuntu host (it installs flatpak, flatpak-builder, xvfb,
-# imagemagick with apt-get when missing). About 15 minutes on a fresh machine, 2-3 minutes
-# once the stand-in runtime is cached (/var/cache/cpd-flatpak-runtime, or $CPD_FLATPAK_CACHE).
+# imagemagick with apt-get when missing). Prints "Ok: 1" or "Fail: 1" and, on success, the
+# screenshot's path as its last line. About 10 minutes on a fresh machine (most of it making
+# the stand-in runtime), 1-2 minutes once that is cached (/var/cache/cpd-flatpak-runtime, or
+# $CPD_FLATPAK_CACHE).
 #
 # Environment: CPD_FLATPAK_WORKDIR (default <repo>/_build-flatpak) holds the build and the
 # logs; CPD_FLATPAK_SCREENSHOT_DIR (default the work dir) receives flatpak-run.png.
@@ -37,12 +39,22 @@ declare -A debian_source=([cmark]=cmark [libical]=libical3)
 
 log() { printf 'offline-build-test: [%4ss] %s\n' "$(( $(date +%s) - start ))" "$*" >&2; }
 die() { log "FAIL: $*"; exit 1; }
+# One test, summed up like `meson test` ("Ok: 1" / "Fail: 1") for build-aux/run-tests.
+trap '[ $? = 0 ] || echo "Fail: 1"' EXIT
 
 [ "$(id -u)" = 0 ] || die "needs root (mmdebstrap, apt-get, flatpak as root)"
 # Inside build-aux/cpd-env's chroot this would install flatpak into the shared development
-# root and still lack the host's bubblewrap setup: run it on the host.
-if [ "$(stat -c %d:%i /)" != "$(stat -c %d:%i /proc/1/root/. 2>/dev/null || stat -c %d:%i /)" ]; then
-  die "running inside a chroot (the development root?): run build-aux/flatpak/offline-build-test.sh on the host"
+# root, fill its /var/cache, and still fail (bubblewrap cannot make namespaces there): run it
+# on the host. A chroot shows as a root mount of a subdirectory (mountinfo's 4th field),
+# or, where init's root is readable, as a different root directory from init's.
+in_chroot() {
+  awk '$5 == "/" && $4 != "/" { found = 1 } END { exit !found }' /proc/self/mountinfo && return 0
+  local init_root
+  init_root=$(stat -c %d:%i /proc/1/root/. 2>/dev/null) || return 1
+  [ "$(stat -c %d:%i /)" != "$init_root" ]
+}
+if in_chroot; then
+  die "running inside a chroot (the development root?): run $0 on the host"
 fi
 command -v apt-get >/dev/null 2>&1 || die "needs a Debian-like host (apt-get)"
 
@@ -126,13 +138,15 @@ seed_sources() {
           log "$(basename "$orig"): sha256 $(sha256sum < "$orig" | cut -d' ' -f1)"
         fi
       done
-      [ -n "$found" ] || die "no .orig tarball of Debian's $pkg has the manifest's sha256 $sha for $url"
+      [ -n "$found" ] ||
+        die "no .orig tarball of Debian's $pkg has the manifest's sha256 $sha for $url"
       log "$(basename "$found") is byte-identical to $url"
       mv "$found" "$src"
       rm -rf "$tmp"
     fi
     mkdir -p "$state/downloads/$sha"
-    ln -f "$src" "$state/downloads/$sha/$name" 2>/dev/null || cp "$src" "$state/downloads/$sha/$name"
+    ln -f "$src" "$state/downloads/$sha/$name" 2>/dev/null ||
+      cp "$src" "$state/downloads/$sha/$name"
   done < <(manifest_archives "$repo/$manifest_name")
 }
 
@@ -191,7 +205,8 @@ flatpak --user remote-add --if-not-exists --no-gpg-verify cpd-standin "file://$r
 if ! flatpak --user info org.gnome.Sdk//50 >/dev/null 2>&1 ||
    ! flatpak --user info org.gnome.Platform//50 >/dev/null 2>&1; then
   log "installing the stand-in org.gnome.Platform//50 and org.gnome.Sdk//50"
-  flatpak --user install -y --noninteractive cpd-standin org.gnome.Platform//50 org.gnome.Sdk//50 >&2
+  flatpak --user install -y --noninteractive cpd-standin \
+    org.gnome.Platform//50 org.gnome.Sdk//50 >&2
 fi
 
 mkdir -p "$work" "$shot_dir"
@@ -266,7 +281,10 @@ run_app() {
     settled=$((settled + 1))
     [ "$settled" -lt 15 ] || break
   done
-  [ -n "$webprocs" ] || { cat "$CPD_RUN_LOG" >&2; die "no WebKitWebProcess: the page was not loaded"; }
+  if [ -z "$webprocs" ]; then
+    cat "$CPD_RUN_LOG" >&2
+    die "no WebKitWebProcess: the page was not loaded"
+  fi
   for pid in $(pgrep -x cpd || true); do
     if descends_from "$pid" "$app"; then
       cpd=$pid
@@ -293,10 +311,14 @@ run_app() {
       die "WebKit's sandbox is disabled by the environment"
     fi
   done
-  log "web process spawned by flatpak-portal ($(tr '\0' ' ' < "/proc/$portal_child/cmdline" | cut -c1-60)...) in its own mount namespace"
+  log "web process spawned by flatpak-portal in its own mount namespace:" \
+      "$(tr '\0' ' ' < "/proc/$portal_child/cmdline" | cut -c1-70)..."
 
   import -window root "$CPD_SHOT"
-  kill -0 "$app" 2>/dev/null || { cat "$CPD_RUN_LOG" >&2; die "the app exited before the screenshot"; }
+  if ! kill -0 "$app" 2>/dev/null; then
+    cat "$CPD_RUN_LOG" >&2
+    die "the app exited before the screenshot"
+  fi
 }
 export start
 
@@ -311,5 +333,6 @@ read -r colours deviation < <(convert "$shot" -format '%k %[fx:standard_deviatio
 log "screenshot: $colours colours, standard deviation $deviation"
 [ "$colours" -ge 64 ] || die "screenshot $shot is blank ($colours colours)"
 awk -v d="$deviation" 'BEGIN { exit !(d > 0.05) }' || die "screenshot $shot is nearly uniform"
-log "PASS in $(( $(date +%s) - start )) s; screenshot of the Flatpak-run app:"
+log "PASS in $(( $(date +%s) - start )) s; screenshot of the Flatpak-run app: $shot"
+echo "Ok: 1"
 echo "$shot"
