@@ -18,6 +18,7 @@
 
 #define SCRIPT_WORLD "cpd"
 #define SECTION_HANDLER "cpdSection"
+#define FOCUS_OUT_HANDLER "cpdFocusOut"
 #define MAX_FIND_MATCHES 1000
 #define PAGE_BASE_URI "about:blank"
 
@@ -197,6 +198,31 @@ cpd_page_view_section_message_cb (CpdPageView              *self,
 }
 
 static void
+cpd_page_view_focus_out_message_cb (CpdPageView              *self,
+                                    JSCValue                 *value,
+                                    WebKitUserContentManager *manager)
+{
+  g_autofree char *direction = jsc_value_is_string (value) ? jsc_value_to_string (value) : NULL;
+  GtkDirectionType dir = g_strcmp0 (direction, "backward") == 0 ? GTK_DIR_TAB_BACKWARD
+                                                                : GTK_DIR_TAB_FORWARD;
+  GtkRoot         *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget       *focus;
+
+  if (root == NULL)
+    return;
+
+  /* The page was at its first or last link: move on as Ctrl+Tab would, past the web view's
+   * own focusable insides. */
+  for (guint i = 0; i < 3; i++)
+    {
+      g_signal_emit_by_name (root, "move-focus", dir);
+      focus = gtk_root_get_focus (root);
+      if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self)))
+        break;
+    }
+}
+
+static void
 cpd_page_view_counted_matches_cb (CpdPageView          *self,
                                   guint                 match_count,
                                   WebKitFindController *find_controller)
@@ -262,6 +288,8 @@ create_hardened_web_view (void)
                                              SCRIPT_WORLD, NULL, NULL);
   webkit_user_content_manager_add_script (content_manager, script);
   webkit_user_content_manager_register_script_message_handler (content_manager, SECTION_HANDLER,
+                                                               SCRIPT_WORLD);
+  webkit_user_content_manager_register_script_message_handler (content_manager, FOCUS_OUT_HANDLER,
                                                                SCRIPT_WORLD);
 
   return g_object_new (WEBKIT_TYPE_WEB_VIEW,
@@ -421,6 +449,9 @@ cpd_page_view_init (CpdPageView *self)
   g_signal_connect_object (content_manager, "script-message-received::" SECTION_HANDLER,
                            G_CALLBACK (cpd_page_view_section_message_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (content_manager, "script-message-received::" FOCUS_OUT_HANDLER,
+                           G_CALLBACK (cpd_page_view_focus_out_message_cb), self,
+                           G_CONNECT_SWAPPED);
 
   find_controller = webkit_web_view_get_find_controller (self->web_view);
   g_signal_connect_object (find_controller, "counted-matches",
@@ -501,16 +532,19 @@ void
 cpd_page_view_scroll_to_section (CpdPageView *self,
                                  const char  *section_id)
 {
-  g_autoptr (GVariantDict) arguments = g_variant_dict_new (NULL);
+  g_autoptr (GVariantDict) dict = g_variant_dict_new (NULL);
+  g_autoptr (GVariant) arguments = NULL;
 
   g_return_if_fail (CPD_IS_PAGE_VIEW (self));
   g_return_if_fail (section_id != NULL);
 
   /* The id travels as an argument, never as script text. */
-  g_variant_dict_insert (arguments, "id", "s", section_id);
+  g_variant_dict_insert (dict, "id", "s", section_id);
+  /* WebKit reads the arguments without sinking them: hold the reference ourselves. */
+  arguments = g_variant_ref_sink (g_variant_dict_end (dict));
   webkit_web_view_call_async_javascript_function (self->web_view,
                                                   "return window.cpdScrollTo(id);", -1,
-                                                  g_variant_dict_end (arguments),
+                                                  arguments,
                                                   SCRIPT_WORLD, NULL, NULL,
                                                   cpd_page_view_scrolled_cb, NULL);
 }

@@ -40,7 +40,9 @@
       return;
     const last = headings[headings.length - 1];
     document.body.style.paddingBottom = '';
-    const below = document.documentElement.scrollHeight - (last.getBoundingClientRect().top + window.scrollY);
+    // Measured to the end of the content: the document's scrollHeight is never less than the
+    // view, which on a short page hid exactly the room that was missing.
+    const below = document.body.getBoundingClientRect().bottom - last.getBoundingClientRect().top;
     const missing = Math.ceil(window.innerHeight - below);
     if (missing > 0)
       document.body.style.paddingBottom = missing + 'px';
@@ -51,6 +53,19 @@
   headings.forEach(h => observer.observe(h));
   window.addEventListener('resize', padEnd, { passive: true });
   padEnd();
+
+  // WebKitGTK keeps Tab inside the page after its last link, a keyboard trap: at either end of
+  // the page's links, Tab hands the focus back to the window.
+  document.addEventListener('keydown', (event) => {
+    if (event.key !== 'Tab' || event.altKey || event.ctrlKey || event.metaKey)
+      return;
+    const links = document.querySelectorAll('a[href]');
+    const edge = event.shiftKey ? links[0] : links[links.length - 1];
+    if (links.length > 0 && document.activeElement !== edge)
+      return;
+    event.preventDefault();
+    window.webkit.messageHandlers.cpdFocusOut.postMessage(event.shiftKey ? 'backward' : 'forward');
+  }, true);
 
   window.cpdScrollTo = (id) => {
     const target = document.getElementById(id);

@@ -13,8 +13,10 @@
 
 #include "config.h"
 
-#include "cpd-section-row.h"
 #include "cpd-sidebar.h"
+
+/* Nested headings are indented by this much per level below the page's section level. */
+#define INDENT_PER_LEVEL 12
 
 struct _CpdSidebar
 {
@@ -22,12 +24,16 @@ struct _CpdSidebar
 
   CpdDocument *document;
 
-  GtkLabel   *title_label;
-  GtkWidget  *date_box;
-  GtkLabel   *date_label;
-  GtkWidget  *venue_box;
-  GtkLabel   *venue_label;
-  GtkListBox *section_list;
+  GtkLabel           *title_label;
+  GtkWidget          *date_box;
+  GtkLabel           *date_label;
+  GtkWidget          *venue_box;
+  GtkLabel           *venue_label;
+  GtkListView        *section_list;
+  GtkSingleSelection *selection;
+
+  /* Set while the page, not the reader, moves the selection. */
+  guint following_page : 1;
 };
 
 G_DEFINE_FINAL_TYPE (CpdSidebar, cpd_sidebar, ADW_TYPE_BIN)
@@ -48,21 +54,44 @@ enum
 static GParamSpec *properties[N_PROPS];
 static guint       signals[N_SIGNALS];
 
-static GtkWidget *
-create_section_row (gpointer item,
-                    gpointer user_data)
+static int
+indent_for_level (gpointer unused,
+                  guint    level)
 {
-  return cpd_section_row_new (item);
+  /* Pages have one title (level 1) and sections (level 2); deeper ones nest. */
+  return level > 2 ? (int) (level - 2) * INDENT_PER_LEVEL : 0;
 }
 
 static void
-section_row_activated_cb (CpdSidebar    *self,
-                          GtkListBoxRow *row,
-                          GtkListBox    *list)
+cpd_sidebar_emit_activated (CpdSidebar *self,
+                            guint       position)
 {
-  CpdSection *section = cpd_section_row_get_section (CPD_SECTION_ROW (row));
+  g_autoptr (CpdSection) section = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
 
-  g_signal_emit (self, signals[SECTION_ACTIVATED], 0, cpd_section_get_id (section));
+  if (section != NULL)
+    g_signal_emit (self, signals[SECTION_ACTIVATED], 0, cpd_section_get_id (section));
+}
+
+static void
+selection_changed_cb (CpdSidebar         *self,
+                      guint               position,
+                      guint               n_items,
+                      GtkSingleSelection *selection)
+{
+  guint selected = gtk_single_selection_get_selected (selection);
+
+  /* A click or the arrow keys: go there. The page moving the selection: nothing to do. */
+  if (!self->following_page && selected != GTK_INVALID_LIST_POSITION)
+    cpd_sidebar_emit_activated (self, selected);
+}
+
+static void
+section_activated_cb (CpdSidebar  *self,
+                      guint        position,
+                      GtkListView *list_view)
+{
+  /* Enter on the row already selected jumps back to its heading. */
+  cpd_sidebar_emit_activated (self, position);
 }
 
 static void
@@ -97,10 +126,12 @@ cpd_sidebar_update (CpdSidebar *self)
   set_optional_label (self->venue_box, self->venue_label,
                       event != NULL ? cpd_event_get_venue_name (event) : NULL);
 
-  gtk_list_box_bind_model (self->section_list,
-                           self->document != NULL ? cpd_document_get_sections (self->document)
-                                                  : NULL,
-                           create_section_row, NULL, NULL);
+  self->following_page = TRUE;
+  gtk_single_selection_set_model (self->selection,
+                                  self->document != NULL ? cpd_document_get_sections (self->document)
+                                                         : NULL);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  self->following_page = FALSE;
 }
 
 static void
@@ -184,13 +215,25 @@ cpd_sidebar_class_init (CpdSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CpdSidebar, venue_box);
   gtk_widget_class_bind_template_child (widget_class, CpdSidebar, venue_label);
   gtk_widget_class_bind_template_child (widget_class, CpdSidebar, section_list);
-  gtk_widget_class_bind_template_callback (widget_class, section_row_activated_cb);
+  gtk_widget_class_bind_template_child (widget_class, CpdSidebar, selection);
+  gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, section_activated_cb);
 }
 
 static void
 cpd_sidebar_init (CpdSidebar *self)
 {
+  g_autoptr (GtkBuilderScope) scope = gtk_builder_cscope_new ();
+  g_autoptr (GtkListItemFactory) factory = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The row template's indentation closure lives here. */
+  gtk_builder_cscope_add_callback (GTK_BUILDER_CSCOPE (scope), indent_for_level);
+  factory = gtk_builder_list_item_factory_new_from_resource (scope,
+                                                             RESOURCE_BASE "/cpd-section-row.ui");
+  gtk_list_view_set_factory (self->section_list, factory);
+
   cpd_sidebar_update (self);
 }
 
@@ -226,30 +269,48 @@ void
 cpd_sidebar_select_section (CpdSidebar *self,
                             const char *section_id)
 {
-  GListModel *sections;
+  GListModel *sections = G_LIST_MODEL (self->selection);
+  guint       position = GTK_INVALID_LIST_POSITION;
   guint       n_items;
 
   g_return_if_fail (CPD_IS_SIDEBAR (self));
 
-  if (self->document == NULL || section_id == NULL)
-    {
-      gtk_list_box_unselect_all (self->section_list);
-      return;
-    }
-
-  sections = cpd_document_get_sections (self->document);
   n_items = g_list_model_get_n_items (sections);
-  for (guint i = 0; i < n_items; i++)
+  for (guint i = 0; section_id != NULL && i < n_items; i++)
     {
       g_autoptr (CpdSection) section = g_list_model_get_item (sections, i);
 
       if (g_strcmp0 (cpd_section_get_id (section), section_id) == 0)
         {
-          gtk_list_box_select_row (self->section_list,
-                                   gtk_list_box_get_row_at_index (self->section_list, i));
-          return;
+          position = i;
+          break;
         }
     }
+
+  self->following_page = TRUE;
+  gtk_single_selection_set_selected (self->selection, position);
+  self->following_page = FALSE;
+
+  if (position != GTK_INVALID_LIST_POSITION)
+    gtk_list_view_scroll_to (self->section_list, position, GTK_LIST_SCROLL_NONE, NULL);
+}
+
+/**
+ * cpd_sidebar_activate_section:
+ * @position: the section's position in the document's sections
+ *
+ * Does what a click on the section's row does.
+ */
+void
+cpd_sidebar_activate_section (CpdSidebar *self,
+                              guint       position)
+{
+  g_return_if_fail (CPD_IS_SIDEBAR (self));
+
+  self->following_page = TRUE;
+  gtk_single_selection_set_selected (self->selection, position);
+  self->following_page = FALSE;
+  cpd_sidebar_emit_activated (self, position);
 }
 
 /**
@@ -260,18 +321,15 @@ cpd_sidebar_select_section (CpdSidebar *self,
 const char *
 cpd_sidebar_get_selected_section (CpdSidebar *self)
 {
-  GtkListBoxRow *row;
+  CpdSection *section;
 
   g_return_val_if_fail (CPD_IS_SIDEBAR (self), NULL);
 
-  row = gtk_list_box_get_selected_row (self->section_list);
-  if (row == NULL)
-    return NULL;
-
-  return cpd_section_get_id (cpd_section_row_get_section (CPD_SECTION_ROW (row)));
+  section = gtk_single_selection_get_selected_item (self->selection);
+  return section != NULL ? cpd_section_get_id (section) : NULL;
 }
 
-GtkListBox *
+GtkListView *
 cpd_sidebar_get_section_list (CpdSidebar *self)
 {
   g_return_val_if_fail (CPD_IS_SIDEBAR (self), NULL);

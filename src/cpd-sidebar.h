@@ -23,6 +23,8 @@ void         cpd_sidebar_set_document (CpdSidebar  *self,
 void         cpd_sidebar_select_section (CpdSidebar *self,
                                          const char *section_id);
 const char  *cpd_sidebar_get_selected_section (CpdSidebar *self);
-GtkListBox  *cpd_sidebar_get_section_list (CpdSidebar *self);
+void         cpd_sidebar_activate_section (CpdSidebar *self,
+                                           guint       position);
+GtkListView *cpd_sidebar_get_section_list (CpdSidebar *self);
 
 G_END_DECLS

@@ -631,9 +631,32 @@ read_capped (GFile        *file,
              GError      **error)
 {
   g_autoptr (GFileInputStream) stream = NULL;
+  g_autoptr (GFileInfo) type_info = NULL;
   g_autoptr (GFileInfo) info = NULL;
   g_autoptr (GByteArray) buffer = g_byte_array_new ();
   gsize length = 0;
+
+  /* Opening a FIFO blocks until someone writes to it, and a device may never end: pages are
+   * regular files (resource:// ones too). */
+  type_info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE, G_FILE_QUERY_INFO_NONE,
+                                 cancellable, error);
+  if (type_info == NULL)
+    return NULL;
+  switch (g_file_info_get_file_type (type_info))
+    {
+    case G_FILE_TYPE_REGULAR:
+      break;
+
+    case G_FILE_TYPE_DIRECTORY:
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
+                           _("The page is a folder, not a file"));
+      return NULL;
+
+    default:
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                           _("The page is not a regular file"));
+      return NULL;
+    }
 
   stream = g_file_read (file, cancellable, error);
   if (stream == NULL)
