@@ -14,6 +14,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "cpd-page-view.h"
 
 #define SCRIPT_WORLD "cpd"
@@ -417,6 +419,8 @@ cpd_page_view_class_init (CpdPageViewClass *klass)
                   NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_set_css_name (widget_class, "cpdpageview");
+  /* Screen readers hear where the page starts; the content inside is WebKit's. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
 static void
@@ -425,6 +429,9 @@ cpd_page_view_init (CpdPageView *self)
   AdwStyleManager          *style_manager = adw_style_manager_get_default ();
   WebKitUserContentManager *content_manager;
   WebKitFindController     *find_controller;
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Event Page Content"), -1);
 
   self->web_view = create_hardened_web_view ();
   adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->web_view));

@@ -77,6 +77,15 @@ def is_web_view(node, children, depth=2):
     return False
 
 
+def is_page_view(node):
+    """Our page view, which holds the web view: it names itself for screen readers. Found by
+    name too, because WebKit's own accessibles may not be connected yet on a loaded machine."""
+    try:
+        return node.get_role() == Role.GROUPING and node.get_name() == 'Event Page Content'
+    except Exception:
+        return False
+
+
 def walk(node, into_web=False):
     """Every accessible below node, depth first, without the web view's insides."""
     try:
@@ -86,7 +95,8 @@ def walk(node, into_web=False):
         return
     yield node
     children = [c for c in children if c is not None]
-    if not into_web and (role in WEB_CONTENT or is_web_view(node, children)):
+    if not into_web and (role in WEB_CONTENT or is_page_view(node) or
+                         is_web_view(node, children)):
         return
     for child in children:
         yield from walk(child, into_web)
