@@ -10,7 +10,7 @@
 #include "cpd-ui-test-utils.h"
 
 /* Generous: WebKit starts its processes on the first load, and CI machines are slow. */
-#define WAIT_TIMEOUT_SECONDS 30
+#define WAIT_TIMEOUT_SECONDS 60
 
 static gboolean
 wake_up (gpointer data)
