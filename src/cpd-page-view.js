@@ -10,6 +10,10 @@
   // The heading being read is the last one whose top has passed the upper third of the view.
   // Headings are in document order, so their tops grow monotonically: binary search.
   function currentHeading() {
+    // At the very top the reader is at the beginning, even when a short page shows all of
+    // its headings above the line.
+    if (window.scrollY <= 0)
+      return headings[0];
     const line = window.innerHeight / 3;
     let lo = 0, hi = headings.length - 1, found = 0;
     while (lo <= hi) {
