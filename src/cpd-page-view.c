@@ -431,7 +431,7 @@ cpd_page_view_init (CpdPageView *self)
   WebKitFindController     *find_controller;
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Event Page Content"), -1);
+                                  _ ("Event Page Content"), -1);
 
   self->web_view = create_hardened_web_view ();
   adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->web_view));

@@ -19,7 +19,7 @@
 
 #define PRODID "-//org.example.CPD//Container Plumbing Days " PACKAGE_VERSION "//EN"
 
-G_DEFINE_QUARK (cpd-calendar-error-quark, cpd_calendar_error)
+G_DEFINE_QUARK (cpd - calendar - error - quark, cpd_calendar_error)
 
 /**
  * cpd_event_dup_uid:
@@ -34,7 +34,7 @@ G_DEFINE_QUARK (cpd-calendar-error-quark, cpd_calendar_error)
 char *
 cpd_event_dup_uid (CpdEvent *event)
 {
-  const GDate *start;
+  const GDate     *start;
   g_autofree char *key = NULL;
   g_autofree char *digest = NULL;
 
@@ -72,10 +72,10 @@ build_description (CpdEvent *event)
     const char *label;
     const char *url;
   } lines[] = {
-    { _("Event page"), cpd_event_get_registration_url (event) },
-    { _("Schedule"), cpd_event_get_schedule_url (event) },
-    { _("Venue & travel"), cpd_event_get_venue_url (event) },
-    { _("Code of conduct"), cpd_event_get_conduct_url (event) },
+    { _ ("Event page"), cpd_event_get_registration_url (event) },
+    { _ ("Schedule"), cpd_event_get_schedule_url (event) },
+    { _ ("Venue & travel"), cpd_event_get_venue_url (event) },
+    { _ ("Code of conduct"), cpd_event_get_conduct_url (event) },
   };
   g_autofree char *dates = cpd_event_format_dates (event);
 
@@ -89,7 +89,7 @@ build_description (CpdEvent *event)
   for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
     if (lines[i].url != NULL)
       /* Translators: a line of the calendar event's description: "Schedule: <URL>" */
-      g_string_append_printf (text, _("\n%s: %s"), lines[i].label, lines[i].url);
+      g_string_append_printf (text, _ ("\n%s: %s"), lines[i].label, lines[i].url);
 
   return g_string_free (text, FALSE);
 }
@@ -113,13 +113,13 @@ cpd_event_to_icalendar (CpdEvent  *event,
                         GError   **error)
 {
   g_autoptr (GDateTime) now = NULL;
-  g_autofree char *uid = NULL;
-  g_autofree char *description = NULL;
-  icalcomponent *calendar, *vevent;
+  g_autofree char    *uid = NULL;
+  g_autofree char    *description = NULL;
+  icalcomponent      *calendar, *vevent;
   struct icaltimetype stamp, end;
-  const char *url;
-  char *text;
-  char *result;
+  const char         *url;
+  char               *text;
+  char               *result;
 
   g_return_val_if_fail (CPD_IS_EVENT (event), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -127,14 +127,14 @@ cpd_event_to_icalendar (CpdEvent  *event,
   if (cpd_event_get_title (event) == NULL)
     {
       g_set_error_literal (error, CPD_CALENDAR_ERROR, CPD_CALENDAR_ERROR_NO_TITLE,
-                           _("The event has no title"));
+                           _ ("The event has no title"));
       return NULL;
     }
 
   if (cpd_event_get_start_date (event) == NULL)
     {
       g_set_error_literal (error, CPD_CALENDAR_ERROR, CPD_CALENDAR_ERROR_NO_DATE,
-                           _("The page does not say when the event takes place"));
+                           _ ("The page does not say when the event takes place"));
       return NULL;
     }
 
@@ -152,10 +152,10 @@ cpd_event_to_icalendar (CpdEvent  *event,
   description = build_description (event);
 
   vevent = icalcomponent_vanew (
-      ICAL_VEVENT_COMPONENT, icalproperty_new_uid (uid), icalproperty_new_dtstamp (stamp),
-      icalproperty_new_dtstart (ical_date (cpd_event_get_start_date (event))),
-      icalproperty_new_dtend (end), icalproperty_new_summary (cpd_event_get_title (event)),
-      (void *) 0);
+    ICAL_VEVENT_COMPONENT, icalproperty_new_uid (uid), icalproperty_new_dtstamp (stamp),
+    icalproperty_new_dtstart (ical_date (cpd_event_get_start_date (event))),
+    icalproperty_new_dtend (end), icalproperty_new_summary (cpd_event_get_title (event)),
+    (void *) 0);
 
   if (cpd_event_get_venue_name (event) != NULL)
     icalcomponent_add_property (vevent,
@@ -174,7 +174,7 @@ cpd_event_to_icalendar (CpdEvent  *event,
   if (calendar == NULL)
     {
       g_set_error (error, CPD_CALENDAR_ERROR, CPD_CALENDAR_ERROR_FAILED,
-                   _("Could not build the calendar: %s"), icalerror_strerror (icalerrno));
+                   _ ("Could not build the calendar: %s"), icalerror_strerror (icalerrno));
       return NULL;
     }
 

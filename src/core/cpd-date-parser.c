@@ -27,7 +27,8 @@
 
 #define MAX_TOKENS 16
 
-typedef enum {
+typedef enum
+{
   TOKEN_NUMBER,
   TOKEN_MONTH,
   TOKEN_ISO,
@@ -37,9 +38,9 @@ typedef enum {
 typedef struct
 {
   TokenType type;
-  guint value;
-  guint digits;
-  guint year, month, day; /* TOKEN_ISO */
+  guint     value;
+  guint     digits;
+  guint     year, month, day; /* TOKEN_ISO */
 } Token;
 
 typedef struct
@@ -50,18 +51,54 @@ typedef struct
 static const struct
 {
   const char *name;
-  guint month;
+  guint       month;
 } months[] = {
-  { "january", 1 },   { "jan", 1 },   { "february", 2 },  { "feb", 2 },      { "march", 3 },
-  { "mar", 3 },       { "april", 4 }, { "apr", 4 },       { "may", 5 },      { "june", 6 },
-  { "jun", 6 },       { "july", 7 },  { "jul", 7 },       { "august", 8 },   { "aug", 8 },
-  { "september", 9 }, { "sept", 9 },  { "sep", 9 },       { "october", 10 }, { "oct", 10 },
-  { "november", 11 }, { "nov", 11 },  { "december", 12 }, { "dec", 12 },
+  { "january", 1 },
+  { "jan", 1 },
+  { "february", 2 },
+  { "feb", 2 },
+  { "march", 3 },
+  { "mar", 3 },
+  { "april", 4 },
+  { "apr", 4 },
+  { "may", 5 },
+  { "june", 6 },
+  { "jun", 6 },
+  { "july", 7 },
+  { "jul", 7 },
+  { "august", 8 },
+  { "aug", 8 },
+  { "september", 9 },
+  { "sept", 9 },
+  { "sep", 9 },
+  { "october", 10 },
+  { "oct", 10 },
+  { "november", 11 },
+  { "nov", 11 },
+  { "december", 12 },
+  { "dec", 12 },
 };
 
 static const char *ignored_words[] = {
-  "monday", "mon",    "tuesday", "tue",      "tues", "wednesday", "wed", "thursday", "thu", "thur",
-  "thurs",  "friday", "fri",     "saturday", "sat",  "sunday",    "sun", "of",       "the",
+  "monday",
+  "mon",
+  "tuesday",
+  "tue",
+  "tues",
+  "wednesday",
+  "wed",
+  "thursday",
+  "thu",
+  "thur",
+  "thurs",
+  "friday",
+  "fri",
+  "saturday",
+  "sat",
+  "sunday",
+  "sun",
+  "of",
+  "the",
 };
 
 static const char *range_words[] = { "to", "through", "thru", "until", "till" };
@@ -110,7 +147,7 @@ tokenize (const char *text,
           Token      *tokens)
 {
   const char *p = text;
-  guint n = 0;
+  guint       n = 0;
 
   while (*p && n < MAX_TOKENS)
     {
@@ -165,8 +202,8 @@ tokenize (const char *text,
         }
       else if (g_ascii_isalpha (*p))
         {
-          char word[16];
-          gsize len = 0;
+          char     word[16];
+          gsize    len = 0;
           gboolean found = FALSE;
 
           while (g_ascii_isalpha (p[len]))
@@ -299,10 +336,10 @@ cpd_date_parse_range (const char *text,
                       GDate      *start,
                       GDate      *end)
 {
-  Token tokens[MAX_TOKENS] = { 0 };
-  guint n;
-  guint i = 0;
-  Part first, second = { 0 };
+  Token    tokens[MAX_TOKENS] = { 0 };
+  guint    n;
+  guint    i = 0;
+  Part     first, second = { 0 };
   gboolean has_range;
 
   g_return_val_if_fail (start != NULL, FALSE);
@@ -327,7 +364,7 @@ cpd_date_parse_range (const char *text,
 
   if (has_range)
     {
-      Part a = first, b = second;
+      Part  a = first, b = second;
       GDate s, e;
 
       /* Each side lends what it lacks to the other: "April 15-16, 2024". */

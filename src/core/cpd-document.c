@@ -27,14 +27,14 @@ struct _CpdDocument
   GObject parent_instance;
 
   GHashTable *front_matter;
-  char *title;
-  char *site_url;
-  char *site_origin;
-  char *lang;
-  char *html;
+  char       *title;
+  char       *site_url;
+  char       *site_origin;
+  char       *lang;
+  char       *html;
   GListStore *sections;
-  GPtrArray *links;
-  CpdEvent *event;
+  GPtrArray  *links;
+  CpdEvent   *event;
 };
 
 G_DEFINE_FINAL_TYPE (CpdDocument, cpd_document, G_TYPE_OBJECT)
@@ -43,9 +43,10 @@ G_DEFINE_FINAL_TYPE (CpdDocument, cpd_document, G_TYPE_OBJECT)
 static GBytes *template_bytes;
 static GBytes *style_bytes;
 
-G_DEFINE_QUARK (cpd-document-error-quark, cpd_document_error)
+G_DEFINE_QUARK (cpd - document - error - quark, cpd_document_error)
 
-typedef enum {
+typedef enum
+{
   HREF_DROP,     /* cannot be followed safely: keep the text, lose the link */
   HREF_FRAGMENT, /* an anchor in this page */
   HREF_ABSOLUTE,
@@ -73,7 +74,7 @@ static void
 cpd_document_class_init (CpdDocumentClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GResource *resource = cpd_core_get_resource ();
+  GResource    *resource = cpd_core_get_resource ();
 
   object_class->finalize = cpd_document_finalize;
 
@@ -130,7 +131,7 @@ static char *
 escape_href (const char *href)
 {
   static const char safe[] = "-_.~!*'();:@&=+$,/?#[]%";
-  GString *out = NULL;
+  GString          *out = NULL;
 
   for (const char *p = href; *p; p++)
     {
@@ -164,7 +165,7 @@ classify_href (const char *site_url,
 {
   g_autofree char *escaped = NULL;
   g_autofree char *resolved = NULL;
-  gsize scheme_len;
+  gsize            scheme_len;
 
   *absolute = NULL;
 
@@ -249,8 +250,8 @@ static char *
 compute_site_url (GHashTable *front_matter,
                   const char *given)
 {
-  const char *url = g_hash_table_lookup (front_matter, "url");
-  const char *baseurl = g_hash_table_lookup (front_matter, "baseurl");
+  const char      *url = g_hash_table_lookup (front_matter, "url");
+  const char      *baseurl = g_hash_table_lookup (front_matter, "baseurl");
   g_autofree char *escaped_url = NULL;
   g_autoptr (GString) site = NULL;
 
@@ -271,8 +272,8 @@ compute_site_url (GHashTable *front_matter,
   if (baseurl != NULL)
     {
       g_autofree char *escaped = escape_href (baseurl);
-      const char *base = escaped;
-      gsize len;
+      const char      *base = escaped;
+      gsize            len;
 
       while (*base == '/')
         base++;
@@ -327,10 +328,10 @@ replace_heading (cmark_node *heading,
 {
   g_autofree char *escaped_id = g_markup_escape_text (id, -1);
   g_autoptr (GString) html = g_string_new (NULL);
-  char *rendered = cmark_render_html (heading, CPD_DOCUMENT_CMARK_OPTIONS);
-  int level = cmark_node_get_heading_level (heading);
+  char       *rendered = cmark_render_html (heading, CPD_DOCUMENT_CMARK_OPTIONS);
+  int         level = cmark_node_get_heading_level (heading);
   const char *inner = rendered;
-  gsize len;
+  gsize       len;
   cmark_node *block;
 
   /* cmark writes "<hN>...</hN>\n". */
@@ -355,7 +356,7 @@ replace_heading (cmark_node *heading,
 typedef struct
 {
   cmark_node *node;
-  char *id;
+  char       *id;
 } Heading;
 
 static void
@@ -377,21 +378,21 @@ cpd_document_process (CpdDocument *self,
   g_autoptr (GPtrArray) dropped_links = g_ptr_array_new ();
   g_autoptr (GArray) headings = g_array_new (FALSE, FALSE, sizeof (Heading));
   g_autofree char *first_heading = NULL;
-  cmark_iter *iter = cmark_iter_new (root);
+  cmark_iter      *iter = cmark_iter_new (root);
   cmark_event_type ev;
 
   g_array_set_clear_func (headings, heading_clear);
 
   while ((ev = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
     {
-      cmark_node *node = cmark_iter_get_node (iter);
+      cmark_node     *node = cmark_iter_get_node (iter);
       cmark_node_type type = cmark_node_get_type (node);
 
       if (ev == CMARK_EVENT_ENTER && (type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE))
         {
           g_autofree char *absolute = NULL;
-          const char *url = cmark_node_get_url (node);
-          HrefKind kind;
+          const char      *url = cmark_node_get_url (node);
+          HrefKind         kind;
 
           /* Images keep their data: URLs, which cmark vets and the CSP allows. */
           if (type == CMARK_NODE_IMAGE && g_ascii_strncasecmp (url, "data:", 5) == 0)
@@ -428,7 +429,7 @@ cpd_document_process (CpdDocument *self,
       else if (ev == CMARK_EVENT_EXIT && type == CMARK_NODE_HEADING)
         {
           g_autofree char *text = cpd_node_dup_text (node);
-          Heading heading;
+          Heading          heading;
 
           g_strstrip (text);
           heading.node = node;
@@ -468,7 +469,7 @@ cpd_document_process (CpdDocument *self,
     }
 
   self->event =
-      cpd_event_scanner_finish (g_steal_pointer (&scanner), self->title, self->front_matter);
+    cpd_event_scanner_finish (g_steal_pointer (&scanner), self->title, self->front_matter);
 }
 
 static void
@@ -489,7 +490,7 @@ wrap_in_template (CpdDocument *self,
 {
   g_autoptr (GString) head = g_string_sized_new (g_bytes_get_size (style_bytes) + 1024);
   const char *p, *end, *tail = NULL;
-  gsize template_len, style_len;
+  gsize       template_len, style_len;
   const char *style = g_bytes_get_data (style_bytes, &style_len);
   cmark_node *block;
 
@@ -500,7 +501,7 @@ wrap_in_template (CpdDocument *self,
     {
       const char *open = g_strstr_len (p, end - p, "{{");
       const char *close;
-      gsize name_len;
+      gsize       name_len;
 
       if (open == NULL || (close = g_strstr_len (open, end - open, "}}")) == NULL)
         break;
@@ -547,8 +548,8 @@ cpd_document_new_internal (GBytes     *bytes,
 {
   g_autoptr (CpdDocument) self = NULL;
   const char *data;
-  gsize length;
-  gsize body_offset;
+  gsize       length;
+  gsize       body_offset;
   cmark_node *root;
 
   data = g_bytes_get_data (bytes, &length);
@@ -556,7 +557,7 @@ cpd_document_new_internal (GBytes     *bytes,
   if (length == 0)
     {
       g_set_error_literal (error, CPD_DOCUMENT_ERROR, CPD_DOCUMENT_ERROR_EMPTY,
-                           _("The page is empty"));
+                           _ ("The page is empty"));
       return NULL;
     }
 
@@ -567,14 +568,14 @@ cpd_document_new_internal (GBytes     *bytes,
 
       /* Translators: both %s are sizes such as "40.0 MB" */
       g_set_error (error, CPD_DOCUMENT_ERROR, CPD_DOCUMENT_ERROR_TOO_LARGE,
-                   _("The page is too large: it has %s, at most %s are read"), size, limit);
+                   _ ("The page is too large: it has %s, at most %s are read"), size, limit);
       return NULL;
     }
 
   if (memchr (data, '\0', length) != NULL)
     {
       g_set_error_literal (error, CPD_DOCUMENT_ERROR, CPD_DOCUMENT_ERROR_NOT_TEXT,
-                           _("The page is not text: it contains NUL bytes"));
+                           _ ("The page is not text: it contains NUL bytes"));
       return NULL;
     }
 
@@ -586,15 +587,15 @@ cpd_document_new_internal (GBytes     *bytes,
       g_autoptr (GUri) uri = g_uri_parse (self->site_url, G_URI_FLAGS_ENCODED, NULL);
 
       self->site_origin =
-          g_uri_join (G_URI_FLAGS_ENCODED, g_uri_get_scheme (uri), g_uri_get_userinfo (uri),
-                      g_uri_get_host (uri), g_uri_get_port (uri), "", NULL, NULL);
+        g_uri_join (G_URI_FLAGS_ENCODED, g_uri_get_scheme (uri), g_uri_get_userinfo (uri),
+                    g_uri_get_host (uri), g_uri_get_port (uri), "", NULL, NULL);
     }
   self->lang = sanitize_lang (g_hash_table_lookup (self->front_matter, "lang")
-                                  ? g_hash_table_lookup (self->front_matter, "lang")
-                                  : lang);
+                                ? g_hash_table_lookup (self->front_matter, "lang")
+                                : lang);
 
   root =
-      cmark_parse_document (data + body_offset, length - body_offset, CPD_DOCUMENT_CMARK_OPTIONS);
+    cmark_parse_document (data + body_offset, length - body_offset, CPD_DOCUMENT_CMARK_OPTIONS);
   cpd_document_process (self, root);
   wrap_in_template (self, root);
   self->html = cmark_render_html (root, CPD_DOCUMENT_CMARK_OPTIONS);
@@ -649,12 +650,12 @@ read_capped (GFile        *file,
 
     case G_FILE_TYPE_DIRECTORY:
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
-                           _("The page is a folder, not a file"));
+                           _ ("The page is a folder, not a file"));
       return NULL;
 
     default:
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
-                           _("The page is not a regular file"));
+                           _ ("The page is not a regular file"));
       return NULL;
     }
 
@@ -672,7 +673,7 @@ read_capped (GFile        *file,
 
       /* Translators: both %s are sizes such as "40.0 MB" */
       g_set_error (error, CPD_DOCUMENT_ERROR, CPD_DOCUMENT_ERROR_TOO_LARGE,
-                   _("The page is too large: it has %s, at most %s are read"), size, limit);
+                   _ ("The page is too large: it has %s, at most %s are read"), size, limit);
       return NULL;
     }
 
@@ -697,7 +698,7 @@ read_capped (GFile        *file,
 
           /* Translators: %s is a size such as "32.0 MB" */
           g_set_error (error, CPD_DOCUMENT_ERROR, CPD_DOCUMENT_ERROR_TOO_LARGE,
-                       _("The page is too large: it has more than %s"), limit);
+                       _ ("The page is too large: it has more than %s"), limit);
           return NULL;
         }
     }
@@ -713,7 +714,7 @@ sidecar_for (GFile *file)
   g_autoptr (GFile) parent = g_file_get_parent (file);
   g_autofree char *basename = g_file_get_basename (file);
   g_autofree char *name = NULL;
-  char *dot;
+  char            *dot;
 
   if (parent == NULL || basename == NULL)
     return NULL;
@@ -806,8 +807,8 @@ load_in_thread (GTask        *task,
                 gpointer      task_data,
                 GCancellable *cancellable)
 {
-  GFile *file = task_data;
-  GError *error = NULL;
+  GFile       *file = task_data;
+  GError      *error = NULL;
   CpdDocument *document;
 
   document = cpd_document_new_from_file (file, cancellable, &error);

@@ -51,19 +51,20 @@ struct _CpdEvent
 {
   GObject parent_instance;
 
-  char *title;
+  char  *title;
   GDate *start_date;
   GDate *end_date;
-  char *venue_name;
-  char *venue_url;
-  char *registration_url;
-  char *schedule_url;
-  char *conduct_url;
+  char  *venue_name;
+  char  *venue_url;
+  char  *registration_url;
+  char  *schedule_url;
+  char  *conduct_url;
 };
 
 G_DEFINE_FINAL_TYPE (CpdEvent, cpd_event, G_TYPE_OBJECT)
 
-enum {
+enum
+{
   PROP_0,
   PROP_TITLE,
   PROP_START_DATE,
@@ -151,7 +152,7 @@ cpd_event_class_init (CpdEventClass *klass)
   object_class->get_property = cpd_event_get_property;
 
   properties[PROP_TITLE] =
-      g_param_spec_string ("title", NULL, NULL, NULL, (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+    g_param_spec_string ("title", NULL, NULL, NULL, (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   properties[PROP_START_DATE] = g_param_spec_boxed ("start-date", NULL, NULL, G_TYPE_DATE,
                                                     (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
@@ -166,7 +167,7 @@ cpd_event_class_init (CpdEventClass *klass)
                                                     (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   properties[PROP_REGISTRATION_URL] = g_param_spec_string (
-      "registration-url", NULL, NULL, NULL, (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+    "registration-url", NULL, NULL, NULL, (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   properties[PROP_SCHEDULE_URL] = g_param_spec_string ("schedule-url", NULL, NULL, NULL,
                                                        (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
@@ -274,7 +275,7 @@ format_date (const GDate *date,
 char *
 cpd_event_format_dates (CpdEvent *self)
 {
-  const GDate *start, *end;
+  const GDate     *start, *end;
   g_autofree char *first = NULL;
   g_autofree char *last = NULL;
 
@@ -289,7 +290,7 @@ cpd_event_format_dates (CpdEvent *self)
   if (end == NULL || g_date_compare (start, end) == 0)
     /* Translators: the day of an event, in g_date_time_format() syntax. */
     /* xgettext:no-c-format */
-    return format_date (start, _("%B %-d, %Y"));
+    return format_date (start, _ ("%B %-d, %Y"));
 
   if (g_date_get_year (start) == g_date_get_year (end) &&
       g_date_get_month (start) == g_date_get_month (end))
@@ -297,12 +298,12 @@ cpd_event_format_dates (CpdEvent *self)
       /* Translators: first and last day of an event within one month, in
        * g_date_time_format() syntax; joined they read "April 15–16, 2024". */
       /* xgettext:no-c-format */
-      first = format_date (start, C_("range in a month, first day", "%B %-d"));
+      first = format_date (start, C_ ("range in a month, first day", "%B %-d"));
       /* xgettext:no-c-format */
-      last = format_date (end, C_("range in a month, last day", "%-d, %Y"));
+      last = format_date (end, C_ ("range in a month, last day", "%-d, %Y"));
 
       /* Translators: joins the first and last day of a range within one month. */
-      return g_strdup_printf (C_("range in a month", "%1$s–%2$s"), first, last);
+      return g_strdup_printf (C_ ("range in a month", "%1$s–%2$s"), first, last);
     }
 
   if (g_date_get_year (start) == g_date_get_year (end))
@@ -310,20 +311,20 @@ cpd_event_format_dates (CpdEvent *self)
       /* Translators: first and last day of an event within one year, in
        * g_date_time_format() syntax; joined they read "April 30 – May 1, 2024". */
       /* xgettext:no-c-format */
-      first = format_date (start, C_("range in a year, first day", "%B %-d"));
+      first = format_date (start, C_ ("range in a year, first day", "%B %-d"));
       /* xgettext:no-c-format */
-      last = format_date (end, C_("range in a year, last day", "%B %-d, %Y"));
+      last = format_date (end, C_ ("range in a year, last day", "%B %-d, %Y"));
     }
   else
     {
       /* xgettext:no-c-format */
-      first = format_date (start, _("%B %-d, %Y"));
+      first = format_date (start, _ ("%B %-d, %Y"));
       /* xgettext:no-c-format */
-      last = format_date (end, _("%B %-d, %Y"));
+      last = format_date (end, _ ("%B %-d, %Y"));
     }
 
   /* Translators: joins the first and last day of a range over months or years. */
-  return g_strdup_printf (C_("range", "%1$s – %2$s"), first, last);
+  return g_strdup_printf (C_ ("range", "%1$s – %2$s"), first, last);
 }
 
 /**
@@ -340,8 +341,8 @@ cpd_event_get_timing (CpdEvent    *self,
                       const GDate *today,
                       int         *days_until)
 {
-  GDate local_today;
-  int days = 0;
+  GDate          local_today;
+  int            days = 0;
   CpdEventTiming timing;
 
   g_return_val_if_fail (CPD_IS_EVENT (self), CPD_EVENT_TIMING_UNKNOWN);
@@ -403,7 +404,8 @@ cpd_event_dup_slug (CpdEvent *self)
 
 /* Scanner: applies the rules above while the document walks the page. */
 
-typedef enum {
+typedef enum
+{
   ROLE_VENUE,
   ROLE_REGISTRATION,
   ROLE_SCHEDULE,
@@ -414,7 +416,8 @@ typedef enum {
 } Role;
 
 /* Rank 0 is a labelled line; then the link rules, in order of trust. */
-enum {
+enum
+{
   RANK_LABEL,
   RANK_TEXT,
   RANK_URL,
@@ -464,12 +467,12 @@ static const char *date_labels[] = { "date", "dates", "when", NULL };
 
 struct _CpdEventScanner
 {
-  char *urls[N_URL_ROLES][N_RANKS];
-  char *venue_name;
+  char    *urls[N_URL_ROLES][N_RANKS];
+  char    *venue_name;
   gboolean has_venue_line;
   gboolean has_dates;
-  GDate start;
-  GDate end;
+  GDate    start;
+  GDate    end;
 };
 
 CpdEventScanner *
@@ -587,8 +590,8 @@ find_web_link (cmark_node *from,
 {
   for (cmark_node *node = from; node != until; node = cmark_node_next (node))
     {
-      cmark_iter *iter = cmark_iter_new (node);
-      cmark_node *found = NULL;
+      cmark_iter      *iter = cmark_iter_new (node);
+      cmark_node      *found = NULL;
       cmark_event_type ev;
 
       while (found == NULL && (ev = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
@@ -619,15 +622,15 @@ scan_line (CpdEventScanner *self,
   cmark_node *rest = NULL;
   const char *rest_text = NULL;
   cmark_node *link;
-  Role role = ROLE_NONE;
+  Role        role = ROLE_NONE;
 
   if (cmark_node_get_type (start) == CMARK_NODE_STRONG)
     {
-      cmark_node *only = cmark_node_first_child (start);
-      cmark_node *next = cmark_node_next (start);
+      cmark_node      *only = cmark_node_first_child (start);
+      cmark_node      *next = cmark_node_next (start);
       g_autofree char *owned = NULL;
-      const char *label;
-      gsize len;
+      const char      *label;
+      gsize            len;
 
       /* Usually the label is one text node: read it in place. */
       if (only != NULL && cmark_node_next (only) == NULL &&
@@ -771,11 +774,11 @@ cpd_event_scanner_add_link (CpdEventScanner *self,
                             const char      *url)
 {
   /* Runs for every link: lowercase on the stack, not in new strings. */
-  char text_buf[256], url_buf[512];
+  char             text_buf[256], url_buf[512];
   g_autofree char *text_heap = NULL;
   g_autofree char *url_heap = NULL;
-  const char *lower_text = NULL;
-  const char *lower_url = NULL;
+  const char      *lower_text = NULL;
+  const char      *lower_url = NULL;
 
   if (!is_web_url (url))
     return;
@@ -789,7 +792,7 @@ cpd_event_scanner_add_link (CpdEventScanner *self,
       for (guint rank = RANK_TEXT; rank < N_RANKS && !found_better; rank++)
         {
           const char *const *words;
-          const char *haystack;
+          const char        *haystack;
 
           if (self->urls[role][rank] != NULL)
             {
@@ -861,7 +864,7 @@ cpd_event_scanner_finish (CpdEventScanner *self,
 
   if (!self->has_dates)
     self->has_dates =
-        cpd_date_parse_range (g_hash_table_lookup (front_matter, "date"), &self->start, &self->end);
+      cpd_date_parse_range (g_hash_table_lookup (front_matter, "date"), &self->start, &self->end);
 
   if (self->has_dates)
     {

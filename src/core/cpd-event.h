@@ -57,18 +57,18 @@ typedef enum
  */
 G_DECLARE_FINAL_TYPE (CpdEvent, cpd_event, CPD, EVENT, GObject)
 
-const char     *cpd_event_get_title (CpdEvent *self);
-const GDate    *cpd_event_get_start_date (CpdEvent *self);
-const GDate    *cpd_event_get_end_date (CpdEvent *self);
-const char     *cpd_event_get_venue_name (CpdEvent *self);
-const char     *cpd_event_get_venue_url (CpdEvent *self);
-const char     *cpd_event_get_registration_url (CpdEvent *self);
-const char     *cpd_event_get_schedule_url (CpdEvent *self);
-const char     *cpd_event_get_conduct_url (CpdEvent *self);
-char           *cpd_event_format_dates (CpdEvent *self);
-CpdEventTiming  cpd_event_get_timing (CpdEvent    *self,
-                                      const GDate *today,
-                                      int         *days_until);
-char           *cpd_event_dup_slug (CpdEvent *self);
+const char    *cpd_event_get_title (CpdEvent *self);
+const GDate   *cpd_event_get_start_date (CpdEvent *self);
+const GDate   *cpd_event_get_end_date (CpdEvent *self);
+const char    *cpd_event_get_venue_name (CpdEvent *self);
+const char    *cpd_event_get_venue_url (CpdEvent *self);
+const char    *cpd_event_get_registration_url (CpdEvent *self);
+const char    *cpd_event_get_schedule_url (CpdEvent *self);
+const char    *cpd_event_get_conduct_url (CpdEvent *self);
+char          *cpd_event_format_dates (CpdEvent *self);
+CpdEventTiming cpd_event_get_timing (CpdEvent    *self,
+                                     const GDate *today,
+                                     int         *days_until);
+char          *cpd_event_dup_slug (CpdEvent *self);
 
 G_END_DECLS

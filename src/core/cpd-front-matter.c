@@ -27,7 +27,7 @@ line_at (const char  *p,
          const char **next)
 {
   const char *eol = memchr (p, '\n', end - p);
-  gsize len;
+  gsize       len;
 
   if (eol == NULL)
     {
@@ -180,8 +180,8 @@ parse_line (GHashTable *table,
             gsize       len)
 {
   const char *colon;
-  gsize key_len;
-  char *value;
+  gsize       key_len;
+  char       *value;
 
   /* Indented lines belong to a nested value, '#' starts a comment, '-' a list. */
   if (len == 0 || !g_ascii_isalnum (line[0]))
@@ -235,7 +235,7 @@ cpd_front_matter_parse (const char *text,
   const char *p = text;
   const char *next;
   const char *block_start;
-  gsize len;
+  gsize       len;
 
   g_return_val_if_fail (text != NULL || length == 0, NULL);
   g_return_val_if_fail (body_offset != NULL, NULL);

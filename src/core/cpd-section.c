@@ -18,7 +18,8 @@ struct _CpdSection
 
 G_DEFINE_FINAL_TYPE (CpdSection, cpd_section, G_TYPE_OBJECT)
 
-enum {
+enum
+{
   PROP_0,
   PROP_TITLE,
   PROP_ID,
@@ -75,13 +76,13 @@ cpd_section_class_init (CpdSectionClass *klass)
   object_class->get_property = cpd_section_get_property;
 
   properties[PROP_TITLE] =
-      g_param_spec_string ("title", NULL, NULL, "", (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+    g_param_spec_string ("title", NULL, NULL, "", (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   properties[PROP_ID] =
-      g_param_spec_string ("id", NULL, NULL, "", (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+    g_param_spec_string ("id", NULL, NULL, "", (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   properties[PROP_LEVEL] =
-      g_param_spec_uint ("level", NULL, NULL, 1, 6, 1, (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+    g_param_spec_uint ("level", NULL, NULL, 1, 6, 1, (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }

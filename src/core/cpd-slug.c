@@ -69,8 +69,8 @@ char *
 cpd_slugify (const char *text)
 {
   g_autofree char *lower = NULL;
-  GString *slug;
-  guint n_chars = 0;
+  GString         *slug;
+  guint            n_chars = 0;
 
   g_return_val_if_fail (text != NULL, NULL);
 
@@ -147,8 +147,8 @@ cpd_slugger_slug (CpdSlugger *self,
                   const char *text)
 {
   g_autofree char *base = NULL;
-  char *slug;
-  guint suffix;
+  char            *slug;
+  guint            suffix;
 
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (text != NULL, NULL);

@@ -30,45 +30,45 @@
 /* One stretch of a realistic event page: headings (repeated across blocks, so ids need
  * suffixes), emphasis, relative and absolute links, lists, labelled lines, code. */
 static const char block[] =
-    "## Container Plumbing Days\n"
-    "\n"
-    "Container Plumbing Days is now an event of the Open Container Initiative.  As such, you "
-    "can proceed to its [LF Events "
-    "Page](https://events.linuxfoundation.org/container-plumbing-days/).\n"
-    "\n"
-    "**Date**: April 15, 2024\n"
-    "\n"
-    "**Location**: [Seattle Convention Center, Seattle, WA](https://events.linuxfoundation.org/"
-    "container-plumbing-days/attend/venue-travel/)\n"
-    "\n"
-    "In 2024, we're going to have a one-day *in-person* event full of container runtime "
-    "hacking, image building, alternate platforms, and more. See our [videos](/videos) and "
-    "the \"lower-level\" tools like `runc`, `crun` and **Podman**.\n"
-    "\n"
-    "### Concepts\n"
-    "\n"
-    "* Container runtimes and [image building](/topics/images)\n"
-    "* Image scanning, security and isolation\n"
-    "* Virtualization inside containers\n"
-    "* Linux cgroups and other kernel features\n"
-    "\n"
-    "> Container orchestration and top-level applications may get most of the exposure, but "
-    "they only work because of an infrastructure of supporting tools and libraries.\n"
-    "\n"
-    "```\n"
-    "podman run --rm -it quay.io/podman/stable podman info\n"
-    "```\n"
-    "\n"
-    "All attendees are subject to the [LF Events Code of Conduct]"
-    "(https://events.linuxfoundation.org/about/code-of-conduct/).\n"
-    "\n";
+  "## Container Plumbing Days\n"
+  "\n"
+  "Container Plumbing Days is now an event of the Open Container Initiative.  As such, you "
+  "can proceed to its [LF Events "
+  "Page](https://events.linuxfoundation.org/container-plumbing-days/).\n"
+  "\n"
+  "**Date**: April 15, 2024\n"
+  "\n"
+  "**Location**: [Seattle Convention Center, Seattle, WA](https://events.linuxfoundation.org/"
+  "container-plumbing-days/attend/venue-travel/)\n"
+  "\n"
+  "In 2024, we're going to have a one-day *in-person* event full of container runtime "
+  "hacking, image building, alternate platforms, and more. See our [videos](/videos) and "
+  "the \"lower-level\" tools like `runc`, `crun` and **Podman**.\n"
+  "\n"
+  "### Concepts\n"
+  "\n"
+  "* Container runtimes and [image building](/topics/images)\n"
+  "* Image scanning, security and isolation\n"
+  "* Virtualization inside containers\n"
+  "* Linux cgroups and other kernel features\n"
+  "\n"
+  "> Container orchestration and top-level applications may get most of the exposure, but "
+  "they only work because of an infrastructure of supporting tools and libraries.\n"
+  "\n"
+  "```\n"
+  "podman run --rm -it quay.io/podman/stable podman info\n"
+  "```\n"
+  "\n"
+  "All attendees are subject to the [LF Events Code of Conduct]"
+  "(https://events.linuxfoundation.org/about/code-of-conduct/).\n"
+  "\n";
 
 static char *
 make_page (gsize  size,
            gsize *length)
 {
   static const char front_matter[] = "---\nlayout: default\n---\n\n";
-  GString *page = g_string_sized_new (size + sizeof block);
+  GString          *page = g_string_sized_new (size + sizeof block);
 
   g_string_append (page, front_matter);
   while (page->len < size)
@@ -136,16 +136,16 @@ main (int   argc,
   static const struct
   {
     const char *name;
-    gsize size;
+    gsize       size;
   } sizes[] = {
     { "1 KB", 1024 },
     { "100 KB", 100 * 1024 },
     { "1 MB", 1024 * 1024 },
     { "10 MB", 10 * 1024 * 1024 },
   };
-  int rounds = 5;
-  int only_size = 0;
-  gboolean all_ok = TRUE;
+  int          rounds = 5;
+  int          only_size = 0;
+  gboolean     all_ok = TRUE;
   GOptionEntry entries[] = {
     { "rounds", 'r', 0, G_OPTION_ARG_INT, &rounds, "Timed rounds per size (best counts)", "N" },
     { "size", 's', 0, G_OPTION_ARG_INT, &only_size, "Only this page size, in bytes", "BYTES" },
@@ -168,12 +168,12 @@ main (int   argc,
 
   for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
     {
-      gsize size = only_size > 0 ? (gsize) only_size : sizes[s].size;
-      gsize length;
+      gsize            size = only_size > 0 ? (gsize) only_size : sizes[s].size;
+      gsize            length;
       g_autofree char *page = make_page (size, &length);
       g_autoptr (GBytes) bytes = g_bytes_new_static (page, length);
       /* About 20 MB of input per timed batch, and at least two runs. */
-      guint iterations = MAX (2, (20 * 1024 * 1024) / length);
+      guint  iterations = MAX (2, (20 * 1024 * 1024) / length);
       double best_raw = G_MAXDOUBLE, best_ours = G_MAXDOUBLE;
       double mb = (double) length * iterations / (1024.0 * 1024.0);
       double ratio;

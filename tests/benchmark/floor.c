@@ -17,7 +17,7 @@
 
 typedef struct
 {
-  char *html;
+  char    *html;
   gboolean report;
 } Floor;
 
@@ -46,9 +46,9 @@ window_map_cb (GtkWidget *window,
 }
 
 static void
-load_changed_cb (WebKitWebView   *web_view,
-                 WebKitLoadEvent  load_event,
-                 Floor           *floor_)
+load_changed_cb (WebKitWebView  *web_view,
+                 WebKitLoadEvent load_event,
+                 Floor          *floor_)
 {
   if (load_event == WEBKIT_LOAD_FINISHED)
     report_timing (floor_, "load-finished");
@@ -67,7 +67,7 @@ main (int   argc,
 {
   g_autoptr (GMainLoop) loop = NULL;
   g_autoptr (GError) error = NULL;
-  Floor floor_ = { NULL, g_getenv ("CPD_REPORT_TIMINGS") != NULL };
+  Floor      floor_ = { NULL, g_getenv ("CPD_REPORT_TIMINGS") != NULL };
   GtkWidget *window;
   GtkWidget *web_view;
 

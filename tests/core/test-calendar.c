@@ -38,7 +38,7 @@ parse_and_check (const char *ics)
 {
   icalcomponent *calendar = icalparser_parse_string (ics);
   icalcomponent *vevent;
-  icalproperty *prop;
+  icalproperty  *prop;
 
   g_assert_nonnull (calendar);
   g_assert_cmpint (icalcomponent_isa (calendar), ==, ICAL_VCALENDAR_COMPONENT);
@@ -59,8 +59,8 @@ parse_and_check (const char *ics)
   /* Without METHOD the check does not insist on these: check them here. */
   g_assert_nonnull (icalcomponent_get_first_property (calendar, ICAL_PRODID_PROPERTY));
   g_assert_cmpstr (
-      icalproperty_get_version (icalcomponent_get_first_property (calendar, ICAL_VERSION_PROPERTY)),
-      ==, "2.0");
+    icalproperty_get_version (icalcomponent_get_first_property (calendar, ICAL_VERSION_PROPERTY)),
+    ==, "2.0");
   g_assert_nonnull (icalcomponent_get_first_property (vevent, ICAL_UID_PROPERTY));
   g_assert_nonnull (icalcomponent_get_first_property (vevent, ICAL_DTSTAMP_PROPERTY));
 
@@ -83,10 +83,10 @@ static void
 test_bundled (void)
 {
   g_autoptr (CpdDocument) document = cpd_test_load_bundled ();
-  g_autofree char *ics = event_ics (document);
-  g_autofree char *uid = cpd_event_dup_uid (cpd_document_get_event (document));
-  icalcomponent *calendar = parse_and_check (ics);
-  icalcomponent *vevent = icalcomponent_get_first_component (calendar, ICAL_VEVENT_COMPONENT);
+  g_autofree char    *ics = event_ics (document);
+  g_autofree char    *uid = cpd_event_dup_uid (cpd_document_get_event (document));
+  icalcomponent      *calendar = parse_and_check (ics);
+  icalcomponent      *vevent = icalcomponent_get_first_component (calendar, ICAL_VEVENT_COMPONENT);
   struct icaltimetype stamp;
 
   g_assert_true (g_str_has_prefix (ics, "BEGIN:VCALENDAR\r\n"));
@@ -103,8 +103,8 @@ test_bundled (void)
   g_assert_true (g_str_has_suffix (uid, "@org.example.CPD"));
   g_assert_cmpuint (strlen (uid), ==, 64 + strlen ("@org.example.CPD"));
   g_assert_cmpstr (
-      icalproperty_get_url (icalcomponent_get_first_property (vevent, ICAL_URL_PROPERTY)), ==,
-      "https://events.linuxfoundation.org/container-plumbing-days/");
+    icalproperty_get_url (icalcomponent_get_first_property (vevent, ICAL_URL_PROPERTY)), ==,
+    "https://events.linuxfoundation.org/container-plumbing-days/");
   assert_ical_date (icalcomponent_get_dtstart (vevent), 2024, 4, 15);
   assert_ical_date (icalcomponent_get_dtend (vevent), 2024, 4, 16);
 
@@ -114,8 +114,8 @@ test_bundled (void)
   g_assert_cmpint (stamp.hour, ==, 12);
 
   g_assert_nonnull (
-      strstr (icalcomponent_get_description (vevent),
-              "https://events.linuxfoundation.org/container-plumbing-days/program/schedule/"));
+    strstr (icalcomponent_get_description (vevent),
+            "https://events.linuxfoundation.org/container-plumbing-days/program/schedule/"));
   g_assert_nonnull (strstr (icalcomponent_get_description (vevent), "April 15, 2024"));
 
   icalcomponent_free (calendar);
@@ -126,8 +126,8 @@ test_two_days (void)
 {
   g_autoptr (CpdDocument) document = cpd_test_load_data ("two-day.md");
   g_autofree char *ics = event_ics (document);
-  icalcomponent *calendar = parse_and_check (ics);
-  icalcomponent *vevent = icalcomponent_get_first_component (calendar, ICAL_VEVENT_COMPONENT);
+  icalcomponent   *calendar = parse_and_check (ics);
+  icalcomponent   *vevent = icalcomponent_get_first_component (calendar, ICAL_VEVENT_COMPONENT);
 
   /* DTEND is exclusive: the day after the last one. */
   assert_ical_date (icalcomponent_get_dtstart (vevent), 2025, 9, 3);
@@ -142,10 +142,10 @@ static void
 test_month_and_year_end (void)
 {
   g_autoptr (CpdDocument) document =
-      cpd_test_load_string ("# New Year Hack\n\nDate: December 30-31, 2024\n", NULL);
+    cpd_test_load_string ("# New Year Hack\n\nDate: December 30-31, 2024\n", NULL);
   g_autofree char *ics = event_ics (document);
-  icalcomponent *calendar = parse_and_check (ics);
-  icalcomponent *vevent = icalcomponent_get_first_component (calendar, ICAL_VEVENT_COMPONENT);
+  icalcomponent   *calendar = parse_and_check (ics);
+  icalcomponent   *vevent = icalcomponent_get_first_component (calendar, ICAL_VEVENT_COMPONENT);
 
   assert_ical_date (icalcomponent_get_dtend (vevent), 2025, 1, 1);
   /* Absent facts are absent properties. */
@@ -159,12 +159,12 @@ static void
 test_escaping_and_folding (void)
 {
   g_autoptr (CpdDocument) document = cpd_test_load_data ("escaping.md");
-  CpdEvent *event = cpd_document_get_event (document);
+  CpdEvent        *event = cpd_document_get_event (document);
   g_autofree char *ics = event_ics (document);
   g_auto (GStrv) lines = NULL;
   icalcomponent *calendar = parse_and_check (ics);
   icalcomponent *vevent = icalcomponent_get_first_component (calendar, ICAL_VEVENT_COMPONENT);
-  guint n_folded = 0;
+  guint          n_folded = 0;
 
   g_assert_cmpstr (cpd_event_get_venue_name (event), ==,
                    "Salle \xc3\x88ve, 2e \xc3\xa9tage; Paris, \xe2\x80\x9cRive gauche\xe2\x80\x9d");
@@ -190,8 +190,8 @@ test_escaping_and_folding (void)
   g_assert_cmpstr (icalcomponent_get_summary (vevent), ==, cpd_event_get_title (event));
   g_assert_cmpstr (icalcomponent_get_location (vevent), ==, cpd_event_get_venue_name (event));
   g_assert_cmpstr (
-      icalproperty_get_url (icalcomponent_get_first_property (vevent, ICAL_URL_PROPERTY)), ==,
-      "https://cafe.example.fr/tickets?a=1&b=2");
+    icalproperty_get_url (icalcomponent_get_first_property (vevent, ICAL_URL_PROPERTY)), ==,
+    "https://cafe.example.fr/tickets?a=1&b=2");
   g_assert_nonnull (strchr (icalcomponent_get_description (vevent), '\n'));
   assert_ical_date (icalcomponent_get_dtstart (vevent), 2024, 6, 10);
 
@@ -204,9 +204,9 @@ test_uid_stable (void)
   g_autoptr (CpdDocument) a = cpd_test_load_bundled ();
   g_autoptr (CpdDocument) b = cpd_test_load_bundled ();
   g_autoptr (CpdDocument) other_day =
-      cpd_test_load_string ("# Container Plumbing Days 2024\n\nDate: April 16, 2024\n", NULL);
+    cpd_test_load_string ("# Container Plumbing Days 2024\n\nDate: April 16, 2024\n", NULL);
   g_autoptr (CpdDocument) same =
-      cpd_test_load_string ("# Container Plumbing Days 2024\n\nDate: 2024-04-15\n", NULL);
+    cpd_test_load_string ("# Container Plumbing Days 2024\n\nDate: 2024-04-15\n", NULL);
   g_autofree char *uid_a = cpd_event_dup_uid (cpd_document_get_event (a));
   g_autofree char *uid_b = cpd_event_dup_uid (cpd_document_get_event (b));
   g_autofree char *uid_other = cpd_event_dup_uid (cpd_document_get_event (other_day));
@@ -243,9 +243,9 @@ static void
 test_now_stamp (void)
 {
   g_autoptr (CpdDocument) document = cpd_test_load_bundled ();
-  g_autofree char *ics = cpd_event_to_icalendar (cpd_document_get_event (document), NULL, NULL);
-  icalcomponent *calendar = parse_and_check (ics);
-  icalcomponent *vevent = icalcomponent_get_first_component (calendar, ICAL_VEVENT_COMPONENT);
+  g_autofree char    *ics = cpd_event_to_icalendar (cpd_document_get_event (document), NULL, NULL);
+  icalcomponent      *calendar = parse_and_check (ics);
+  icalcomponent      *vevent = icalcomponent_get_first_component (calendar, ICAL_VEVENT_COMPONENT);
   struct icaltimetype stamp = icalcomponent_get_dtstamp (vevent);
   g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
 

@@ -55,7 +55,7 @@ test_load_not_text (void)
 static void
 test_load_too_large (void)
 {
-  gsize length = CPD_DOCUMENT_MAX_SIZE + 1;
+  gsize            length = CPD_DOCUMENT_MAX_SIZE + 1;
   g_autofree char *data = g_malloc (length);
 
   memset (data, 'a', length);
@@ -85,7 +85,7 @@ static void
 test_load_invalid_utf8 (void)
 {
   g_autoptr (CpdDocument) document =
-      cpd_test_load_string ("# Bad \xff\xfe bytes\n\nText \xc3\n", NULL);
+    cpd_test_load_string ("# Bad \xff\xfe bytes\n\nText \xc3\n", NULL);
   const char *html = cpd_document_get_html (document);
   CpdSection *section;
 
@@ -151,7 +151,7 @@ test_load_large_file (void)
   g_autoptr (GFile) file = g_file_new_tmp ("cpd-large-XXXXXX.md", &stream, NULL);
   g_autoptr (GError) error = NULL;
   g_autoptr (CpdDocument) document = NULL;
-  GOutputStream *out = g_io_stream_get_output_stream (G_IO_STREAM (stream));
+  GOutputStream   *out = g_io_stream_get_output_stream (G_IO_STREAM (stream));
   g_autofree char *chunk = g_malloc (1024 * 1024);
 
   memset (chunk, 'x', 1024 * 1024);
@@ -426,13 +426,13 @@ test_render_unsafe (void)
   const char *html;
 
   document = cpd_test_load_string (
-      "---\ntitle: <script>alert(1)</script> & co\n---\n"
-      "<script>alert(2)</script>\n\n"
-      "Inline <img src=x onerror=alert(3)> html.\n\n"
-      "[js](javascript:alert(4)) [vb](VBScript:x) [file](file:///etc/passwd) "
-      "[data](data:text/html,<b>x</b>)\n\n"
-      "![pic](data:image/png;base64,iVBORw0KGgo=) ![far](https://evil.example/x.png)\n",
-      "https://example.org/");
+    "---\ntitle: <script>alert(1)</script> & co\n---\n"
+    "<script>alert(2)</script>\n\n"
+    "Inline <img src=x onerror=alert(3)> html.\n\n"
+    "[js](javascript:alert(4)) [vb](VBScript:x) [file](file:///etc/passwd) "
+    "[data](data:text/html,<b>x</b>)\n\n"
+    "![pic](data:image/png;base64,iVBORw0KGgo=) ![far](https://evil.example/x.png)\n",
+    "https://example.org/");
   html = cpd_document_get_html (document);
 
   g_assert_null (strstr (html, "<script"));
@@ -456,7 +456,7 @@ test_links_bundled (void)
 {
   g_autoptr (CpdDocument) document = cpd_test_load_bundled ();
   const char *html = cpd_document_get_html (document);
-  GPtrArray *links = cpd_document_get_links (document);
+  GPtrArray  *links = cpd_document_get_links (document);
   static const struct
   {
     const char *text;
@@ -506,14 +506,14 @@ static void
 test_links_special (void)
 {
   g_autoptr (CpdDocument) document = NULL;
-  GPtrArray *links;
+  GPtrArray  *links;
   const char *html;
 
   document =
-      cpd_test_load_string ("# Top\n\n[up](#top) [mail](mailto:a@example.org) "
-                            "[spaces](<a b/ü>) [query](?q=1&r=2) [proto](//cdn.example.org/x) "
-                            "[**bold** `code`](https://example.org/x)\n",
-                            "https://example.org/site");
+    cpd_test_load_string ("# Top\n\n[up](#top) [mail](mailto:a@example.org) "
+                          "[spaces](<a b/ü>) [query](?q=1&r=2) [proto](//cdn.example.org/x) "
+                          "[**bold** `code`](https://example.org/x)\n",
+                          "https://example.org/site");
   links = cpd_document_get_links (document);
   html = cpd_document_get_html (document);
 
@@ -575,11 +575,11 @@ test_site_url_choice (void)
 {
   g_autoptr (CpdDocument) from_arg = cpd_test_load_string ("x", "https://given.example.org");
   g_autoptr (CpdDocument) from_page = cpd_test_load_string (
-      "---\nurl: https://page.example.org/\n---\nx", "https://given.example.org");
+    "---\nurl: https://page.example.org/\n---\nx", "https://given.example.org");
   g_autoptr (CpdDocument) base_only =
-      cpd_test_load_string ("---\nbaseurl: /blog/\n---\nx", "https://given.example.org/");
+    cpd_test_load_string ("---\nbaseurl: /blog/\n---\nx", "https://given.example.org/");
   g_autoptr (CpdDocument) bad =
-      cpd_test_load_string ("---\nurl: javascript:alert(1)\n---\nx", "ftp://given.example.org/");
+    cpd_test_load_string ("---\nurl: javascript:alert(1)\n---\nx", "ftp://given.example.org/");
 
   g_assert_cmpstr (cpd_document_get_site_url (from_arg), ==, "https://given.example.org/");
   g_assert_cmpstr (cpd_document_get_site_url (from_page), ==, "https://page.example.org/");
@@ -592,7 +592,7 @@ test_lang (void)
 {
   g_autoptr (CpdDocument) ok = cpd_test_load_string ("---\nlang: pt-BR\n---\nx", NULL);
   g_autoptr (CpdDocument) hostile =
-      cpd_test_load_string ("---\nlang: \"en\\\" onload=\\\"x\"\n---\nx", NULL);
+    cpd_test_load_string ("---\nlang: \"en\\\" onload=\\\"x\"\n---\nx", NULL);
 
   g_assert_nonnull (strstr (cpd_document_get_html (ok), "<html lang=\"pt-BR\">"));
   g_assert_nonnull (strstr (cpd_document_get_html (hostile), "<html lang=\"\">"));

@@ -14,7 +14,7 @@ test_date_parser (void)
   static const struct
   {
     const char *text;
-    guint y1, m1, d1, y2, m2, d2; /* y1 == 0: no date */
+    guint       y1, m1, d1, y2, m2, d2; /* y1 == 0: no date */
   } cases[] = {
     { "April 15, 2024", 2024, 4, 15, 2024, 4, 15 },
     { "2024-04-15", 2024, 4, 15, 2024, 4, 15 },
@@ -53,7 +53,7 @@ test_date_parser (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      GDate start, end;
+      GDate    start, end;
       gboolean parsed;
 
       g_date_clear (&start, 1);
@@ -92,8 +92,8 @@ test_facts_bundled (void)
   cpd_test_assert_date (cpd_event_get_end_date (event), 2024, 4, 15);
   g_assert_cmpstr (cpd_event_get_venue_name (event), ==, "Seattle Convention Center, Seattle, WA");
   g_assert_cmpstr (
-      cpd_event_get_venue_url (event), ==,
-      "https://events.linuxfoundation.org/container-plumbing-days/attend/venue-travel/");
+    cpd_event_get_venue_url (event), ==,
+    "https://events.linuxfoundation.org/container-plumbing-days/attend/venue-travel/");
   g_assert_cmpstr (cpd_event_get_registration_url (event), ==,
                    "https://events.linuxfoundation.org/container-plumbing-days/");
   g_assert_cmpstr (cpd_event_get_schedule_url (event), ==,
@@ -204,17 +204,17 @@ test_facts_rules (void)
 {
   /* Labelled lines win over link text; link text over URLs; only web links count. */
   g_autoptr (CpdDocument) document =
-      cpd_test_load_string ("# Rules\n\n"
-                            "[Schedule](mailto:schedule@example.org) "
-                            "[x](https://example.org/schedule-by-url) "
-                            "[full schedule](https://example.org/by-text)\n\n"
-                            "Registration: [here](https://example.org/labelled)\n\n"
-                            "[Register](https://example.org/by-text-register)\n\n"
-                            "[Our venue](https://example.org/venue-by-text)\n\n"
-                            "*Date*: not labelled by emphasis, April 1, 2030\n\n"
-                            "Where: nowhere in particular\n\n"
-                            "Location: the second location line is ignored\n",
-                            NULL);
+    cpd_test_load_string ("# Rules\n\n"
+                          "[Schedule](mailto:schedule@example.org) "
+                          "[x](https://example.org/schedule-by-url) "
+                          "[full schedule](https://example.org/by-text)\n\n"
+                          "Registration: [here](https://example.org/labelled)\n\n"
+                          "[Register](https://example.org/by-text-register)\n\n"
+                          "[Our venue](https://example.org/venue-by-text)\n\n"
+                          "*Date*: not labelled by emphasis, April 1, 2030\n\n"
+                          "Where: nowhere in particular\n\n"
+                          "Location: the second location line is ignored\n",
+                          NULL);
   CpdEvent *event = cpd_document_get_event (document);
 
   g_assert_cmpstr (cpd_event_get_schedule_url (event), ==, "https://example.org/by-text");
@@ -259,11 +259,11 @@ test_timing (void)
   g_autoptr (CpdDocument) no_date = cpd_test_load_data ("no-facts.md");
   static const struct
   {
-    guint y, m, d;
+    guint          y, m, d;
     CpdEventTiming one_day;
-    int one_day_days;
+    int            one_day_days;
     CpdEventTiming two_days;
-    int two_days_days;
+    int            two_days_days;
   } cases[] = {
     { 2024, 1, 1, CPD_EVENT_TIMING_UPCOMING, 105, CPD_EVENT_TIMING_UPCOMING, 611 },
     { 2024, 4, 14, CPD_EVENT_TIMING_UPCOMING, 1, CPD_EVENT_TIMING_UPCOMING, 507 },
@@ -277,7 +277,7 @@ test_timing (void)
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       GDate today;
-      int days = 12345;
+      int   days = 12345;
 
       g_date_clear (&today, 1);
       g_date_set_dmy (&today, cases[i].d, cases[i].m, cases[i].y);

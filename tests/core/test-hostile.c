@@ -52,7 +52,7 @@ assert_sections_valid (CpdDocument *document)
   GListModel *sections = cpd_document_get_sections (document);
   g_autoptr (GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
   const char *html = cpd_document_get_html (document);
-  guint n = g_list_model_get_n_items (sections);
+  guint       n = g_list_model_get_n_items (sections);
 
   for (guint i = 0; i < n; i++)
     {
@@ -195,7 +195,7 @@ test_binary_junk (void)
 
   for (guint round = 0; round < 200; round++)
     {
-      gsize length = g_rand_int_range (rand, 1, 64 * 1024);
+      gsize   length = g_rand_int_range (rand, 1, 64 * 1024);
       guchar *data = g_malloc (length);
       g_autoptr (GBytes) bytes = NULL;
       g_autoptr (GError) error = NULL;
@@ -253,10 +253,10 @@ static void
 test_hostile_front_matter (void)
 {
   g_autoptr (CpdDocument) document =
-      cpd_test_load_string ("---\ntitle: \"</title><script>alert(1)</script>\xff\"\n"
-                            "url: \"https://example.org/\\\"><script>\"\n"
-                            "date: 2024-99-99\n---\n# x\n",
-                            NULL);
+    cpd_test_load_string ("---\ntitle: \"</title><script>alert(1)</script>\xff\"\n"
+                          "url: \"https://example.org/\\\"><script>\"\n"
+                          "date: 2024-99-99\n---\n# x\n",
+                          NULL);
   const char *html = cpd_document_get_html (document);
 
   assert_safe_html (html);

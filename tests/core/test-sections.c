@@ -64,10 +64,13 @@ test_slugger_unique (void)
     const char *text;
     const char *slug;
   } cases[] = {
-    { "Intro", "intro" },       { "Intro", "intro-1" },
+    { "Intro", "intro" },
+    { "Intro", "intro-1" },
     { "Intro 1", "intro-1-1" }, /* "intro-1" is taken by the repeat */
-    { "Intro", "intro-2" },     { "", "section" },
-    { "🎉", "section-1" },       { "Section", "section-2" },
+    { "Intro", "intro-2" },
+    { "", "section" },
+    { "🎉", "section-1" },
+    { "Section", "section-2" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -104,7 +107,7 @@ test_sections_bundled (void)
       g_autofree char *tag = NULL;
       g_autofree char *title = NULL;
       g_autofree char *id = NULL;
-      guint level = 0;
+      guint            level = 0;
 
       g_assert_cmpstr (cpd_section_get_title (section), ==, expected[i].title);
       g_assert_cmpstr (cpd_section_get_id (section), ==, expected[i].id);
@@ -133,20 +136,25 @@ test_sections_levels_and_markup (void)
   {
     const char *title;
     const char *id;
-    guint level;
+    guint       level;
   } expected[] = {
-    { "One", "one", 1 },       { "Two with emphasis and code", "two-with-emphasis-and-code", 2 },
-    { "Three", "three", 3 },   { "Four", "four", 4 },
-    { "Five", "five", 5 },     { "Six linked", "six-linked", 6 },
-    { "Setext", "setext", 1 }, { "Quoted", "quoted", 2 },
-    { "One", "one-1", 1 },     { "", "section", 2 },
+    { "One", "one", 1 },
+    { "Two with emphasis and code", "two-with-emphasis-and-code", 2 },
+    { "Three", "three", 3 },
+    { "Four", "four", 4 },
+    { "Five", "five", 5 },
+    { "Six linked", "six-linked", 6 },
+    { "Setext", "setext", 1 },
+    { "Quoted", "quoted", 2 },
+    { "One", "one-1", 1 },
+    { "", "section", 2 },
   };
 
   document =
-      cpd_test_load_string ("# One\n## Two *with emphasis* and `code`\n### Three\n#### Four\n"
-                            "##### Five\n###### Six [linked](https://example.org)\n\n"
-                            "Setext\n======\n\n> ## Quoted\n\n# One\n\n##\n",
-                            NULL);
+    cpd_test_load_string ("# One\n## Two *with emphasis* and `code`\n### Three\n#### Four\n"
+                          "##### Five\n###### Six [linked](https://example.org)\n\n"
+                          "Setext\n======\n\n> ## Quoted\n\n# One\n\n##\n",
+                          NULL);
   sections = cpd_document_get_sections (document);
   html = cpd_document_get_html (document);
 

@@ -23,7 +23,7 @@
 #define CHECK_TIMEOUT_SECONDS 120
 
 static CpdApplication *app;
-static CpdWindow *window;
+static CpdWindow      *window;
 
 static void
 checker_done_cb (GObject      *source,
@@ -50,7 +50,7 @@ test_add_to_calendar (void)
   g_autoptr (GSubprocess) process = NULL;
   g_autoptr (GError) error = NULL;
   gboolean done = FALSE;
-  guint timeout;
+  guint    timeout;
 
   g_assert_nonnull (checker);
   g_assert_nonnull (screenshot);

@@ -18,7 +18,7 @@ static void
 check_sections (CpdDocument *document)
 {
   GListModel *sections = cpd_document_get_sections (document);
-  guint n = g_list_model_get_n_items (sections);
+  guint       n = g_list_model_get_n_items (sections);
 
   for (guint i = 0; i < n; i++)
     {
@@ -36,13 +36,13 @@ check_sections (CpdDocument *document)
 static void
 check_event (CpdDocument *document)
 {
-  CpdEvent *event = cpd_document_get_event (document);
+  CpdEvent        *event = cpd_document_get_event (document);
   g_autofree char *dates = cpd_event_format_dates (event);
   g_autofree char *slug = cpd_event_dup_slug (event);
   g_autofree char *ics = NULL;
   g_autoptr (GDateTime) stamp = g_date_time_new_utc (2024, 1, 1, 0, 0, 0);
   GDate today;
-  int days;
+  int   days;
 
   g_date_clear (&today, 1);
   g_date_set_dmy (&today, 15, 4, 2024);
@@ -63,7 +63,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   g_autoptr (GBytes) bytes = g_bytes_new (data, size);
   g_autoptr (GError) error = NULL;
   g_autoptr (CpdDocument) document = NULL;
-  GPtrArray *links;
+  GPtrArray  *links;
   const char *html;
 
   document = cpd_document_new_from_bytes (bytes, "https://example.org/site/", &error);
@@ -83,7 +83,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   links = cpd_document_get_links (document);
   for (guint i = 0; i < links->len; i++)
     {
-      CpdLink *link = g_ptr_array_index (links, i);
+      CpdLink         *link = g_ptr_array_index (links, i);
       g_autofree char *again = cpd_document_resolve_link (document, link->url);
 
       if (g_ascii_strncasecmp (link->url, "javascript:", 11) == 0)

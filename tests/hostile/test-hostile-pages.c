@@ -29,23 +29,23 @@
 #include "cpd-ui-test-utils.h"
 
 /* Set by the pages' scripts and handlers, if one ever ran. */
-#define PWNED_CHECK \
-  "String(typeof window.pwned) + '|' + (document.title === 'pwned') + '|' +" \
+#define PWNED_CHECK                                                              \
+  "String(typeof window.pwned) + '|' + (document.title === 'pwned') + '|' +"     \
   "document.querySelectorAll('script, iframe, object, embed, form, base, link, " \
   "meta[http-equiv=refresh i], [onerror], [onload], [onclick]').length"
 #define NOT_PWNED "undefined|false|0"
 
 static CpdApplication *app;
-static CpdWindow *main_window;
-static char *tmp_dir;
+static CpdWindow      *main_window;
+static char           *tmp_dir;
 
 /* Opening --------------------------------------------------------------------------------- */
 
 typedef struct
 {
-  GList *windows_before;
+  GList      *windows_before;
   const char *name;
-  CpdWindow *new_window;
+  CpdWindow  *new_window;
 } OpenWait;
 
 static gboolean
@@ -72,7 +72,7 @@ open_page (GFile *file)
 {
   g_autofree char *name = g_file_get_basename (file);
   g_autofree char *what = g_strdup_printf ("“%s” to open or to be refused", name);
-  OpenWait wait = { NULL, name, NULL };
+  OpenWait         wait = { NULL, name, NULL };
 
   wait.windows_before = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (app)));
   cpd_application_open_page (app, file, GTK_WINDOW (main_window));
@@ -122,7 +122,7 @@ run_main_loop_for (guint ms)
 static void
 assert_not_navigated (CpdWindow *window)
 {
-  WebKitWebView *web_view = cpd_page_view_get_web_view (cpd_window_get_page_view (window));
+  WebKitWebView   *web_view = cpd_page_view_get_web_view (cpd_window_get_page_view (window));
   g_autofree char *main_id = NULL;
 
   g_assert_cmpstr (webkit_web_view_get_uri (web_view), ==, "about:blank");
@@ -156,16 +156,16 @@ row_section_id (GtkListView *list,
 
 typedef struct
 {
-  CpdWindow *window;
+  CpdWindow  *window;
   const char *id;
 } HeadingWait;
 
 static gboolean
 heading_at_top (gpointer data)
 {
-  HeadingWait *wait = data;
+  HeadingWait     *wait = data;
   g_autofree char *script = NULL;
-  double top;
+  double           top;
 
   /* The view keeps a small scroll margin above headings, so they do not touch the edge. */
   script = g_strdup_printf ("(h => h.getBoundingClientRect().top"
@@ -183,9 +183,9 @@ static void
 activate_section (CpdWindow *window,
                   guint      index)
 {
-  CpdSidebar  *sidebar = cpd_window_get_sidebar (window);
-  GtkListView *list = cpd_sidebar_get_section_list (sidebar);
-  HeadingWait  wait = { window, row_section_id (list, index) };
+  CpdSidebar      *sidebar = cpd_window_get_sidebar (window);
+  GtkListView     *list = cpd_sidebar_get_section_list (sidebar);
+  HeadingWait      wait = { window, row_section_id (list, index) };
   g_autofree char *what = g_strdup_printf ("heading “%s” at the top of the view", wait.id);
 
   /* What a click on the row does. */
@@ -198,7 +198,7 @@ last_section_unselected (gpointer data)
 {
   CpdSidebar  *sidebar = cpd_window_get_sidebar (data);
   GtkListView *list = cpd_sidebar_get_section_list (sidebar);
-  GListModel *sections = cpd_document_get_sections (cpd_window_get_document (data));
+  GListModel  *sections = cpd_document_get_sections (cpd_window_get_document (data));
 
   return g_strcmp0 (cpd_sidebar_get_selected_section (sidebar),
                     row_section_id (list, g_list_model_get_n_items (sections) - 1)) != 0;
@@ -212,8 +212,8 @@ assert_responsive (CpdWindow *window)
 {
   CpdSidebar  *sidebar = cpd_window_get_sidebar (window);
   GtkListView *list = cpd_sidebar_get_section_list (sidebar);
-  GListModel *sections = cpd_document_get_sections (cpd_window_get_document (window));
-  guint n = g_list_model_get_n_items (sections);
+  GListModel  *sections = cpd_document_get_sections (cpd_window_get_document (window));
+  guint        n = g_list_model_get_n_items (sections);
 
   if (n == 0)
     {
@@ -309,7 +309,7 @@ close_window (CpdWindow *window)
 static void
 dismiss_toasts (void)
 {
-  GType toast_widget_type = g_type_from_name ("AdwToastWidget");
+  GType      toast_widget_type = g_type_from_name ("AdwToastWidget");
   GtkWidget *widget;
 
   if (toast_widget_type == 0)
@@ -337,9 +337,9 @@ static void
 assert_refused (GFile      *file,
                 const char *reason)
 {
-  CpdDocument *before = cpd_window_get_document (main_window);
+  CpdDocument     *before = cpd_window_get_document (main_window);
   g_autofree char *name = g_file_get_basename (file);
-  guint n_windows = g_list_length (gtk_application_get_windows (GTK_APPLICATION (app)));
+  guint            n_windows = g_list_length (gtk_application_get_windows (GTK_APPLICATION (app)));
 
   g_assert_null (open_page (file));
   g_assert_true (cpd_test_widget_has_label (GTK_WIDGET (main_window), reason));
@@ -373,14 +373,16 @@ static void
 test_duplicate_headings (void)
 {
   g_autoptr (GFile) file = page_file ("duplicate-headings.md");
-  CpdWindow *window = open_shown_page (file);
-  GtkListView *list = cpd_sidebar_get_section_list (cpd_window_get_sidebar (window));
+  CpdWindow       *window = open_shown_page (file);
+  GtkListView     *list = cpd_sidebar_get_section_list (cpd_window_get_sidebar (window));
   g_autofree char *text = NULL;
 
   /* The third "Agenda" row leads to the third heading, not to the first of that name. */
   activate_section (window, 2);
   text = cpd_test_eval_string (cpd_window_get_page_view (window),
-                               "document.getElementById('" "agenda-2" "')"
+                               "document.getElementById('"
+                               "agenda-2"
+                               "')"
                                ".nextElementSibling.textContent");
   g_assert_cmpstr (row_section_id (list, 2), ==, "agenda-2");
   g_assert_cmpstr (text, ==, "Third agenda.");
@@ -397,7 +399,7 @@ static void
 test_links (void)
 {
   g_autoptr (GFile) file = page_file ("links.md");
-  CpdWindow *window = open_shown_page (file);
+  CpdWindow       *window = open_shown_page (file);
   g_autofree char *hrefs = NULL;
   g_autofree char *clicked = NULL;
 
@@ -421,7 +423,7 @@ static void
 test_raw_html (void)
 {
   g_autoptr (GFile) file = page_file ("raw-html.md");
-  CpdWindow *window = open_shown_page (file);
+  CpdWindow       *window = open_shown_page (file);
   g_autofree char *text = NULL;
 
   text = cpd_test_eval_string (cpd_window_get_page_view (window),
@@ -456,7 +458,7 @@ test_nonsense_dates (void)
 {
   g_autoptr (GFile) file = page_file ("nonsense-dates.md");
   CpdWindow *window = open_shown_page (file);
-  CpdEvent *event = cpd_document_get_event (cpd_window_get_document (window));
+  CpdEvent  *event = cpd_document_get_event (cpd_window_get_document (window));
 
   /* No date was understood: nothing is offered for the calendar. */
   g_assert_null (cpd_event_get_start_date (event));
@@ -481,7 +483,7 @@ static void
 test_unterminated_front_matter (void)
 {
   g_autoptr (GFile) file = page_file ("unterminated-front-matter.md");
-  CpdWindow *window = open_shown_page (file);
+  CpdWindow       *window = open_shown_page (file);
   g_autofree char *text = NULL;
 
   /* Nothing is swallowed: the would-be front matter is shown as text. */
@@ -496,7 +498,7 @@ static void
 test_invalid_utf8 (void)
 {
   g_autoptr (GFile) file = page_file ("invalid-utf8.md");
-  CpdWindow *window = open_shown_page (file);
+  CpdWindow       *window = open_shown_page (file);
   g_autofree char *text = NULL;
 
   text = cpd_test_eval_string (cpd_window_get_page_view (window),
@@ -531,7 +533,8 @@ test_many_headings (void)
 
   window = open_shown_page (file);
   g_assert_cmpuint (g_list_model_get_n_items (cpd_document_get_sections (
-                      cpd_window_get_document (window))), ==, 10000);
+                      cpd_window_get_document (window))),
+                    ==, 10000);
 
   /* The middle of the list, too. */
   activate_section (window, 5000);

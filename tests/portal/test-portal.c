@@ -24,13 +24,13 @@
 
 #include "cpd-ui-test-utils.h"
 
-#define LINK_IN_PAGE  "https://opencontainers.org/"
+#define LINK_IN_PAGE "https://opencontainers.org/"
 /* "/videos" in the Markdown: relative links resolve against the page's site. */
 #define RELATIVE_LINK "https://containerplumbing.org/videos"
-#define REGISTRATION  "https://events.linuxfoundation.org/container-plumbing-days/"
+#define REGISTRATION "https://events.linuxfoundation.org/container-plumbing-days/"
 
 static CpdApplication *app;
-static CpdWindow *window;
+static CpdWindow      *window;
 
 /* Logs ------------------------------------------------------------------------------------ */
 
@@ -83,7 +83,7 @@ count_portal_calls (const char *member,
   g_autofree char *sender = g_strdup_printf ("sender=%s ", g_dbus_connection_get_unique_name (bus));
   g_autofree char *header = g_strdup_printf ("interface=org.freedesktop.portal.OpenURI; member=%s",
                                              member);
-  guint count = 0;
+  guint            count = 0;
 
   for (guint i = 0; lines[i] != NULL; i++)
     {
@@ -254,9 +254,9 @@ static char *
 received_calendar (char **path)
 {
   g_autofree char *log = read_handler_log ();
-  const char *begin = strstr (log, "FILE-BEGIN ");
-  const char *end;
-  const char *newline;
+  const char      *begin = strstr (log, "FILE-BEGIN ");
+  const char      *end;
+  const char      *newline;
 
   g_assert_nonnull (begin);
   newline = strchr (begin, '\n');
@@ -270,11 +270,11 @@ received_calendar (char **path)
 static void
 test_add_to_calendar (void)
 {
-  g_autofree char *path = NULL;
-  g_autofree char *text = NULL;
-  g_autofree char *expected_path = NULL;
-  icalcomponent *calendar;
-  icalcomponent *event;
+  g_autofree char    *path = NULL;
+  g_autofree char    *text = NULL;
+  g_autofree char    *expected_path = NULL;
+  icalcomponent      *calendar;
+  icalcomponent      *event;
   struct icaltimetype start, end;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-to-calendar", NULL));
@@ -327,7 +327,9 @@ static void
 test_refused_schemes (void)
 {
   static const char *refused[] = {
-    "file:///etc/passwd", "javascript:alert(document.cookie)", "ftp://example.org/file",
+    "file:///etc/passwd",
+    "javascript:alert(document.cookie)",
+    "ftp://example.org/file",
   };
   static const char after[] =
     "https://events.linuxfoundation.org/container-plumbing-days/program/schedule/";
@@ -466,7 +468,7 @@ main (int   argc,
       char *argv[])
 {
   const char *mode = g_getenv ("CPD_PORTAL_MODE");
-  int ret;
+  int         ret;
 
   g_test_init (&argc, &argv, NULL);
   g_assert_nonnull (mode);
