@@ -18,10 +18,9 @@ cpd_test_data_file (const char *name)
   return g_file_new_for_path (path);
 }
 
-CpdDocument *
-cpd_test_load_data (const char *name)
+static CpdDocument *
+load_file (GFile *file)
 {
-  g_autoptr (GFile) file = cpd_test_data_file (name);
   g_autoptr (GError) error = NULL;
   CpdDocument *document;
 
@@ -33,17 +32,19 @@ cpd_test_load_data (const char *name)
 }
 
 CpdDocument *
+cpd_test_load_data (const char *name)
+{
+  g_autoptr (GFile) file = cpd_test_data_file (name);
+
+  return load_file (file);
+}
+
+CpdDocument *
 cpd_test_load_bundled (void)
 {
   g_autoptr (GFile) file = g_file_new_for_uri (CPD_TEST_BUNDLED_URI);
-  g_autoptr (GError) error = NULL;
-  CpdDocument *document;
 
-  document = cpd_document_new_from_file (file, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (document);
-
-  return document;
+  return load_file (file);
 }
 
 CpdDocument *

@@ -146,23 +146,39 @@ cpd_test_eval_double (CpdPageView *page_view,
   return jsc_value_to_double (value);
 }
 
+/* The first widget below @root, depth first, for which @match says yes. */
 GtkWidget *
-cpd_test_find_widget (GtkWidget *root,
-                      GType      type)
+cpd_test_find_widget_matching (GtkWidget         *root,
+                               CpdTestWidgetMatch match,
+                               gpointer           data)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+  if (match (root, data))
     return root;
 
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = cpd_test_find_widget (child, type);
+      GtkWidget *found = cpd_test_find_widget_matching (child, match, data);
 
       if (found != NULL)
         return found;
     }
 
   return NULL;
+}
+
+static gboolean
+is_of_type (GtkWidget *widget,
+            gpointer   type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+GtkWidget *
+cpd_test_find_widget (GtkWidget *root,
+                      GType      type)
+{
+  return cpd_test_find_widget_matching (root, is_of_type, GSIZE_TO_POINTER (type));
 }
 
 /* Whether a visible label below @root shows @text (as a substring). */

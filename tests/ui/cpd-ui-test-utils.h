@@ -30,9 +30,15 @@ char           *cpd_test_eval_string (CpdPageView *page_view,
                                       const char  *script);
 double          cpd_test_eval_double (CpdPageView *page_view,
                                       const char  *script);
-GtkWidget      *cpd_test_find_widget (GtkWidget *root,
-                                      GType      type);
-gboolean        cpd_test_widget_has_label (GtkWidget  *root,
-                                           const char *text);
+typedef gboolean (*CpdTestWidgetMatch) (GtkWidget *widget,
+                                        gpointer   data);
+
+GtkWidget *cpd_test_find_widget_matching (GtkWidget         *root,
+                                          CpdTestWidgetMatch match,
+                                          gpointer           data);
+GtkWidget *cpd_test_find_widget (GtkWidget *root,
+                                 GType      type);
+gboolean   cpd_test_widget_has_label (GtkWidget  *root,
+                                      const char *text);
 
 G_END_DECLS
