@@ -8,7 +8,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <webkit/webkit.h>
 
 #include "cpd-application.h"
 #include "cpd-document.h"
@@ -22,6 +21,25 @@ struct _CpdApplication
 };
 
 G_DEFINE_FINAL_TYPE (CpdApplication, cpd_application, ADW_TYPE_APPLICATION)
+
+/**
+ * cpd_application_report_timing:
+ * @milestone: what just happened, e.g. "first-frame"
+ *
+ * With CPD_REPORT_TIMINGS set, prints "cpd-timing MILESTONE MICROSECONDS" on stderr for the
+ * startup benchmark (tests/benchmark/bench-startup.py). The clock is CLOCK_MONOTONIC,
+ * comparable across processes.
+ */
+void
+cpd_application_report_timing (const char *milestone)
+{
+  static int report = -1;
+
+  if (report < 0)
+    report = g_getenv ("CPD_REPORT_TIMINGS") != NULL;
+  if (report)
+    g_printerr ("cpd-timing %s %" G_GINT64_FORMAT "\n", milestone, g_get_monotonic_time ());
+}
 
 typedef struct
 {
@@ -201,13 +219,10 @@ cpd_application_startup (GApplication *app)
   CpdApplication *self = CPD_APPLICATION (app);
 
   G_APPLICATION_CLASS (cpd_application_parent_class)->startup (app);
+  cpd_application_report_timing ("startup");
 
   g_set_application_name (_ ("Container Plumbing Days"));
   gtk_window_set_default_icon_name (APP_ID);
-
-  /* One reader of bundled documents: keep WebKit's memory caches small. */
-  webkit_web_context_set_cache_model (webkit_web_context_get_default (),
-                                      WEBKIT_CACHE_MODEL_DOCUMENT_VIEWER);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions),
                                    self);

@@ -10,12 +10,20 @@
  * other than our own document load is refused. Link clicks leave as the "link-activated"
  * signal, for the window's link opener to decide on. Our own script runs in the isolated
  * "cpd" world and tells us which heading is being read.
+ *
+ * The web view is made only after the window has painted its first frame (or when someone
+ * asks for it). Making it starts WebKit's context and its web and network processes: on a
+ * small machine that is hundreds of milliseconds of CPU, which would otherwise compete with
+ * the window's first frame, and the page itself then loads no later (see README.md, "Startup
+ * and memory"). Until then the document waits in pending_document and the view shows its
+ * background.
  */
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
+#include "cpd-application.h"
 #include "cpd-page-view.h"
 
 #define SCRIPT_WORLD "cpd"
@@ -33,6 +41,10 @@ struct _CpdPageView
   AdwBin parent_instance;
 
   WebKitWebView *web_view;
+  CpdDocument   *pending_document;
+  GdkFrameClock *frame_clock;
+  gulong         after_paint_id;
+  double         zoom_level;
   char          *current_section;
   char          *find_text;
   guint          match_count;
@@ -68,6 +80,9 @@ cpd_page_view_update_background (CpdPageView     *self,
                                  AdwStyleManager *style_manager)
 {
   GdkRGBA background;
+
+  if (self->web_view == NULL)
+    return;
 
   /* libadwaita's view background, so no white flash before the page paints. */
   if (adw_style_manager_get_dark (style_manager))
@@ -280,6 +295,10 @@ create_hardened_web_view (void)
     "enable-write-console-messages-to-stdout", FALSE,
     "enable-developer-extras", (gboolean) DEVELOPMENT_BUILD,
     "default-charset", "utf-8",
+    /* A static page: no canvas, video or WebGL to speed up. Painting it on the CPU spares the
+     * web process its own GL start-up (~80 MiB of PSS, and its share of the CPU while the
+     * page loads), and the compositor's frame timers while idle. */
+    "hardware-acceleration-policy", WEBKIT_HARDWARE_ACCELERATION_POLICY_NEVER,
     NULL);
 
   source = g_resources_lookup_data (RESOURCE_BASE "/cpd-page-view.js", 0, NULL);
@@ -305,10 +324,123 @@ create_hardened_web_view (void)
 }
 
 static void
+cpd_page_view_stop_waiting_for_paint (CpdPageView *self)
+{
+  if (self->frame_clock != NULL)
+    g_clear_signal_handler (&self->after_paint_id, self->frame_clock);
+  g_clear_object (&self->frame_clock);
+}
+
+static void
+cpd_page_view_load_html (CpdPageView *self,
+                         CpdDocument *document)
+{
+  cpd_application_report_timing ("load-requested");
+  webkit_web_view_load_html (self->web_view, cpd_document_get_html (document), PAGE_BASE_URI);
+}
+
+static WebKitWebView *
+cpd_page_view_ensure_web_view (CpdPageView *self)
+{
+  WebKitUserContentManager *content_manager;
+  WebKitFindController     *find_controller;
+  g_autoptr (CpdDocument) document = NULL;
+
+  if (self->web_view != NULL)
+    return self->web_view;
+
+  cpd_page_view_stop_waiting_for_paint (self);
+
+  cpd_application_report_timing ("web-view");
+
+  /* One reader of bundled documents: keep WebKit's memory caches small. This is also what
+   * creates WebKit's default context, so it is done here, not at startup. */
+  webkit_web_context_set_cache_model (webkit_web_context_get_default (),
+                                      WEBKIT_CACHE_MODEL_DOCUMENT_VIEWER);
+
+  self->web_view = create_hardened_web_view ();
+  adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->web_view));
+
+  cpd_page_view_update_background (self, NULL, adw_style_manager_get_default ());
+  webkit_web_view_set_zoom_level (self->web_view, self->zoom_level);
+
+  g_signal_connect_object (self->web_view, "decide-policy",
+                           G_CALLBACK (cpd_page_view_decide_policy_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->web_view, "create",
+                           G_CALLBACK (cpd_page_view_create_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->web_view, "context-menu",
+                           G_CALLBACK (cpd_page_view_context_menu_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->web_view, "load-changed",
+                           G_CALLBACK (cpd_page_view_load_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->web_view, "notify::zoom-level",
+                           G_CALLBACK (cpd_page_view_zoom_notify_cb), self, G_CONNECT_SWAPPED);
+
+  content_manager = webkit_web_view_get_user_content_manager (self->web_view);
+  g_signal_connect_object (content_manager, "script-message-received::" SECTION_HANDLER,
+                           G_CALLBACK (cpd_page_view_section_message_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (content_manager, "script-message-received::" FOCUS_OUT_HANDLER,
+                           G_CALLBACK (cpd_page_view_focus_out_message_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  find_controller = webkit_web_view_get_find_controller (self->web_view);
+  g_signal_connect_object (find_controller, "counted-matches",
+                           G_CALLBACK (cpd_page_view_counted_matches_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (find_controller, "failed-to-find-text",
+                           G_CALLBACK (cpd_page_view_failed_to_find_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  document = g_steal_pointer (&self->pending_document);
+  if (document != NULL)
+    cpd_page_view_load_html (self, document);
+
+  return self->web_view;
+}
+
+static void
+cpd_page_view_after_first_paint_cb (CpdPageView   *self,
+                                    GdkFrameClock *frame_clock)
+{
+  /* The window is on screen: now WebKit may have the CPU. */
+  cpd_page_view_ensure_web_view (self);
+}
+
+static void
+cpd_page_view_map (GtkWidget *widget)
+{
+  CpdPageView *self = CPD_PAGE_VIEW (widget);
+
+  GTK_WIDGET_CLASS (cpd_page_view_parent_class)->map (widget);
+
+  if (self->web_view != NULL || self->after_paint_id != 0)
+    return;
+
+  /* After the window's own first-frame handlers (G_CONNECT_AFTER), so that what they
+   * measure is the frame, not WebKit's start. */
+  self->frame_clock = g_object_ref (gtk_widget_get_frame_clock (widget));
+  self->after_paint_id =
+    g_signal_connect_object (self->frame_clock, "after-paint",
+                             G_CALLBACK (cpd_page_view_after_first_paint_cb), self,
+                             G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+}
+
+static void
+cpd_page_view_unmap (GtkWidget *widget)
+{
+  /* Hidden before its first frame: wait for the next time it is shown. */
+  cpd_page_view_stop_waiting_for_paint (CPD_PAGE_VIEW (widget));
+
+  GTK_WIDGET_CLASS (cpd_page_view_parent_class)->unmap (widget);
+}
+
+static void
 cpd_page_view_dispose (GObject *object)
 {
   CpdPageView *self = CPD_PAGE_VIEW (object);
 
+  cpd_page_view_stop_waiting_for_paint (self);
+  g_clear_object (&self->pending_document);
   adw_bin_set_child (ADW_BIN (self), NULL);
   self->web_view = NULL;
 
@@ -391,6 +523,9 @@ cpd_page_view_class_init (CpdPageViewClass *klass)
   object_class->get_property = cpd_page_view_get_property;
   object_class->set_property = cpd_page_view_set_property;
 
+  widget_class->map = cpd_page_view_map;
+  widget_class->unmap = cpd_page_view_unmap;
+
   properties[PROP_LOADED] =
     g_param_spec_boolean ("loaded", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -426,46 +561,16 @@ cpd_page_view_class_init (CpdPageViewClass *klass)
 static void
 cpd_page_view_init (CpdPageView *self)
 {
-  AdwStyleManager          *style_manager = adw_style_manager_get_default ();
-  WebKitUserContentManager *content_manager;
-  WebKitFindController     *find_controller;
+  self->zoom_level = 1.0;
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _ ("Event Page Content"), -1);
 
-  self->web_view = create_hardened_web_view ();
-  adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->web_view));
+  /* Until the web view is there, the page's place shows the same background it will. */
+  gtk_widget_add_css_class (GTK_WIDGET (self), "view");
 
-  cpd_page_view_update_background (self, NULL, style_manager);
-  g_signal_connect_object (style_manager, "notify::dark",
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (cpd_page_view_update_background), self,
-                           G_CONNECT_SWAPPED);
-
-  g_signal_connect_object (self->web_view, "decide-policy",
-                           G_CALLBACK (cpd_page_view_decide_policy_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->web_view, "create",
-                           G_CALLBACK (cpd_page_view_create_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->web_view, "context-menu",
-                           G_CALLBACK (cpd_page_view_context_menu_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->web_view, "load-changed",
-                           G_CALLBACK (cpd_page_view_load_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->web_view, "notify::zoom-level",
-                           G_CALLBACK (cpd_page_view_zoom_notify_cb), self, G_CONNECT_SWAPPED);
-
-  content_manager = webkit_web_view_get_user_content_manager (self->web_view);
-  g_signal_connect_object (content_manager, "script-message-received::" SECTION_HANDLER,
-                           G_CALLBACK (cpd_page_view_section_message_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (content_manager, "script-message-received::" FOCUS_OUT_HANDLER,
-                           G_CALLBACK (cpd_page_view_focus_out_message_cb), self,
-                           G_CONNECT_SWAPPED);
-
-  find_controller = webkit_web_view_get_find_controller (self->web_view);
-  g_signal_connect_object (find_controller, "counted-matches",
-                           G_CALLBACK (cpd_page_view_counted_matches_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (find_controller, "failed-to-find-text",
-                           G_CALLBACK (cpd_page_view_failed_to_find_cb), self,
                            G_CONNECT_SWAPPED);
 }
 
@@ -478,14 +583,15 @@ cpd_page_view_new (void)
 /**
  * cpd_page_view_get_web_view:
  *
- * Returns: (transfer none): the web view, for tests and printing
+ * Returns: (transfer none): the web view, for tests and printing; made now if the window
+ *   has not painted its first frame yet
  */
 WebKitWebView *
 cpd_page_view_get_web_view (CpdPageView *self)
 {
   g_return_val_if_fail (CPD_IS_PAGE_VIEW (self), NULL);
 
-  return self->web_view;
+  return cpd_page_view_ensure_web_view (self);
 }
 
 void
@@ -500,7 +606,10 @@ cpd_page_view_load_document (CpdPageView *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT_SECTION]);
 
-  webkit_web_view_load_html (self->web_view, cpd_document_get_html (document), PAGE_BASE_URI);
+  if (self->web_view != NULL)
+    cpd_page_view_load_html (self, document);
+  else
+    g_set_object (&self->pending_document, document);
 }
 
 gboolean
@@ -549,7 +658,7 @@ cpd_page_view_scroll_to_section (CpdPageView *self,
   g_variant_dict_insert (dict, "id", "s", section_id);
   /* WebKit reads the arguments without sinking them: hold the reference ourselves. */
   arguments = g_variant_ref_sink (g_variant_dict_end (dict));
-  webkit_web_view_call_async_javascript_function (self->web_view,
+  webkit_web_view_call_async_javascript_function (cpd_page_view_ensure_web_view (self),
                                                   "return window.cpdScrollTo(id);", -1,
                                                   arguments,
                                                   SCRIPT_WORLD, NULL, NULL,
@@ -561,6 +670,9 @@ cpd_page_view_get_zoom_level (CpdPageView *self)
 {
   g_return_val_if_fail (CPD_IS_PAGE_VIEW (self), 1.0);
 
+  if (self->web_view == NULL)
+    return self->zoom_level;
+
   return webkit_web_view_get_zoom_level (self->web_view);
 }
 
@@ -570,7 +682,19 @@ cpd_page_view_set_zoom_level (CpdPageView *self,
 {
   g_return_if_fail (CPD_IS_PAGE_VIEW (self));
 
-  webkit_web_view_set_zoom_level (self->web_view, CLAMP (zoom_level, 0.5, 3.0));
+  zoom_level = CLAMP (zoom_level, 0.5, 3.0);
+  if (self->web_view != NULL)
+    {
+      /* WebKit notifies; cpd_page_view_zoom_notify_cb () passes it on. */
+      webkit_web_view_set_zoom_level (self->web_view, zoom_level);
+      return;
+    }
+
+  if (self->zoom_level == zoom_level)
+    return;
+
+  self->zoom_level = zoom_level;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM_LEVEL]);
 }
 
 void
@@ -582,7 +706,6 @@ cpd_page_view_find (CpdPageView *self,
 
   g_return_if_fail (CPD_IS_PAGE_VIEW (self));
 
-  find_controller = webkit_web_view_get_find_controller (self->web_view);
   g_set_str (&self->find_text, text);
 
   if (text == NULL || text[0] == '\0')
@@ -591,6 +714,7 @@ cpd_page_view_find (CpdPageView *self,
       return;
     }
 
+  find_controller = webkit_web_view_get_find_controller (cpd_page_view_ensure_web_view (self));
   webkit_find_controller_count_matches (find_controller, text, options, MAX_FIND_MATCHES);
   webkit_find_controller_search (find_controller, text, options, MAX_FIND_MATCHES);
 }
@@ -599,10 +723,13 @@ static void
 cpd_page_view_step_match (CpdPageView *self,
                           int          step)
 {
-  WebKitFindController *find_controller = webkit_web_view_get_find_controller (self->web_view);
+  WebKitFindController *find_controller;
 
+  /* Matches were counted by the web view, so it exists. */
   if (self->match_count == 0)
     return;
+
+  find_controller = webkit_web_view_get_find_controller (self->web_view);
 
   if (step > 0)
     webkit_find_controller_search_next (find_controller);
@@ -635,7 +762,8 @@ cpd_page_view_find_finish (CpdPageView *self)
 {
   g_return_if_fail (CPD_IS_PAGE_VIEW (self));
 
-  webkit_find_controller_search_finish (webkit_web_view_get_find_controller (self->web_view));
+  if (self->web_view != NULL)
+    webkit_find_controller_search_finish (webkit_web_view_get_find_controller (self->web_view));
   self->match_count = 0;
   self->match_index = 0;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MATCH_COUNT]);
@@ -667,6 +795,6 @@ cpd_page_view_print (CpdPageView *self)
   g_return_if_fail (CPD_IS_PAGE_VIEW (self));
 
   root = gtk_widget_get_root (GTK_WIDGET (self));
-  operation = webkit_print_operation_new (self->web_view);
+  operation = webkit_print_operation_new (cpd_page_view_ensure_web_view (self));
   webkit_print_operation_run_dialog (operation, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
 }

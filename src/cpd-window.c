@@ -92,21 +92,12 @@ cpd_window_show_error (CpdWindow    *self,
   cpd_window_show_message (self, error->message);
 }
 
-/* The startup benchmark (tests/benchmark) reads these lines. The clock is CLOCK_MONOTONIC,
- * comparable across processes. */
-static void
-cpd_window_report_timing (const char *milestone)
-{
-  if (g_getenv ("CPD_REPORT_TIMINGS") != NULL)
-    g_printerr ("cpd-timing %s %" G_GINT64_FORMAT "\n", milestone, g_get_monotonic_time ());
-}
-
 static void
 cpd_window_after_first_paint_cb (CpdWindow     *self,
                                  GdkFrameClock *frame_clock)
 {
   g_signal_handlers_disconnect_by_func (frame_clock, cpd_window_after_first_paint_cb, self);
-  cpd_window_report_timing ("first-frame");
+  cpd_application_report_timing ("first-frame");
 }
 
 /* Event status ---------------------------------------------------------------------------- */
@@ -300,7 +291,7 @@ page_loaded_cb (CpdWindow   *self,
   if (!cpd_page_view_get_loaded (page_view))
     return;
 
-  cpd_window_report_timing ("load-finished");
+  cpd_application_report_timing ("load-finished");
 
   if (settings == NULL || !self->shows_bundled_page)
     return;
@@ -821,6 +812,7 @@ static void
 cpd_window_map (GtkWidget *widget)
 {
   GTK_WIDGET_CLASS (cpd_window_parent_class)->map (widget);
+  cpd_application_report_timing ("map");
 
   if (g_getenv ("CPD_REPORT_TIMINGS") != NULL)
     g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",

@@ -124,6 +124,7 @@ class Run:
         self.milestones = {}
         self.cond = threading.Condition()
         self.stderr_tail = []
+        self.others = {}
 
         start = now_us()
         self.proc = subprocess.Popen(argv, env=env, stdin=subprocess.DEVNULL,
@@ -137,6 +138,9 @@ class Run:
                 for milestone, key in (('first-frame', 'first_frame'),
                                        ('load-finished', 'load_finished')):
                     self.result[key] = (self.wait_for_milestone(milestone) - start) / 1000
+                # Any other milestones the program printed before load, for --milestones.
+                with self.cond:
+                    self.others = {k: (v - start) / 1000 for k, v in self.milestones.items()}
             # Let the first layout, font and shader work finish: the idle period is the
             # reader's, not the tail of startup.
             time.sleep(settle)
@@ -282,6 +286,9 @@ def main():
                         help='seconds between load finished (peers: window) and the idle '
                         'measurement (default 5)')
     parser.add_argument('--no-peers', action='store_true')
+    parser.add_argument('--milestones', action='store_true',
+                        help='also print the median of every cpd-timing milestone each program '
+                        'printed before load finished (for finding where startup time goes)')
     parser.add_argument('--peer-pythonpath', metavar='DIR',
                         help='PYTHONPATH for the peers (Debian\'s apostrophe 3.2-3 imports '
                         'chardet without depending on python3-chardet)')
@@ -311,6 +318,7 @@ def main():
                            timings)
 
     results = {name: [] for name in list(programs) + list(peers)}
+    others = {name: [] for name in results}
     session = Session(builddir)
     try:
         # A warm-up of each, not counted: the first start pays for cold disk caches.
@@ -320,6 +328,7 @@ def main():
             for name, (argv, timings) in list(programs.items()) + list(peers.items()):
                 run = Run(name, argv, session.env, timings, args.idle, args.settle)
                 results[name].append(run.result)
+                others[name].append(run.others)
                 print(f'run {i + 1} {name}: ' + ', '.join(f'{k} {v:.1f}'
                                                           for k, v in run.result.items()),
                       flush=True)
@@ -334,6 +343,13 @@ def main():
     print(f'{"":12}' + ''.join(f'{c:>15}' for c, _ in columns))
     for name, runs in results.items():
         print(f'{name:12}' + ''.join(f'{fmt(median(runs, c), u):>15}' for c, u in columns))
+
+    if args.milestones:
+        for name in programs:
+            keys = sorted({k for o in others[name] for k in o}, key=lambda k: median(others[name], k))
+            print(f'\n{name} milestones (median ms from exec):')
+            for k in keys:
+                print(f'  {median(others[name], k):8.1f}  {k}')
 
     print('\nTargets (app / floor):')
     ok = True
