@@ -9,11 +9,13 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "cpd-arena.h"
 #include "cpd-core-resources.h"
 #include "cpd-document-private.h"
 #include "cpd-event-private.h"
 #include "cpd-front-matter.h"
 #include "cpd-node-text.h"
+#include "cpd-section-list.h"
 #include "cpd-slug.h"
 
 #define TEMPLATE_PATH RESOURCE_BASE "/core/template.html"
@@ -32,16 +34,32 @@ struct _CpdDocument
   char       *site_origin;
   char       *lang;
   char       *html;
-  GListStore *sections;
+  CpdSectionList *sections;
   GPtrArray  *links;
   CpdEvent   *event;
 };
 
 G_DEFINE_FINAL_TYPE (CpdDocument, cpd_document, G_TYPE_OBJECT)
 
-/* Read-only after class_init, see there. */
-static GBytes *template_bytes;
-static GBytes *style_bytes;
+typedef enum
+{
+  FIELD_LANG,
+  FIELD_TITLE,
+  FIELD_BODY,
+  FIELD_END,
+} TemplateField;
+
+/* Text of the template up to one of its per-page fields. */
+typedef struct
+{
+  char         *text;
+  gsize         length;
+  TemplateField field;
+} TemplatePiece;
+
+/* The template with its stylesheet in place, cut at its fields: made once in class_init
+ * and read-only after. */
+static GArray *template_pieces;
 
 G_DEFINE_QUARK (cpd - document - error - quark, cpd_document_error)
 
@@ -62,12 +80,81 @@ cpd_document_finalize (GObject *object)
   g_clear_pointer (&self->site_url, g_free);
   g_clear_pointer (&self->site_origin, g_free);
   g_clear_pointer (&self->lang, g_free);
-  g_clear_pointer (&self->html, free);
+  g_clear_pointer (&self->html, g_free);
   g_clear_object (&self->sections);
   g_clear_pointer (&self->links, g_ptr_array_unref);
   g_clear_object (&self->event);
 
   G_OBJECT_CLASS (cpd_document_parent_class)->finalize (object);
+}
+
+/* Cuts the template at {{lang}}, {{title}} and {{body}}, and fills in {{style}}. */
+static GArray *
+cut_template (GResource *resource)
+{
+  g_autoptr (GBytes) template_bytes = g_resource_lookup_data (resource, TEMPLATE_PATH, 0, NULL);
+  g_autoptr (GBytes) style_bytes = g_resource_lookup_data (resource, STYLE_PATH, 0, NULL);
+  g_autoptr (GString) text = g_string_new (NULL);
+  GArray     *pieces = g_array_new (FALSE, FALSE, sizeof (TemplatePiece));
+  const char *p, *end, *style;
+  gsize       template_len, style_len;
+  gboolean    has_body = FALSE;
+
+  g_assert (template_bytes != NULL && style_bytes != NULL);
+  p = g_bytes_get_data (template_bytes, &template_len);
+  end = p + template_len;
+  style = g_bytes_get_data (style_bytes, &style_len);
+
+  for (;;)
+    {
+      const char   *open = g_strstr_len (p, end - p, "{{");
+      const char   *close = open != NULL ? g_strstr_len (open, end - open, "}}") : NULL;
+      TemplatePiece piece;
+      gsize         name_len;
+
+      if (close == NULL)
+        {
+          g_string_append_len (text, p, end - p);
+          piece.text = g_strdup (text->str);
+          piece.length = text->len;
+          piece.field = FIELD_END;
+          g_array_append_val (pieces, piece);
+          break;
+        }
+
+      g_string_append_len (text, p, open - p);
+      p = close + 2;
+      name_len = close - open - 2;
+
+#define IS_FIELD(name) (name_len == strlen (name) && memcmp (open + 2, name, name_len) == 0)
+      if (IS_FIELD ("style"))
+        {
+          g_string_append_len (text, style, style_len);
+          continue;
+        }
+      else if (IS_FIELD ("lang"))
+        piece.field = FIELD_LANG;
+      else if (IS_FIELD ("title"))
+        piece.field = FIELD_TITLE;
+      else if (IS_FIELD ("body"))
+        piece.field = FIELD_BODY;
+      else
+        {
+          g_string_append_len (text, open, close + 2 - open);
+          continue;
+        }
+#undef IS_FIELD
+
+      has_body |= piece.field == FIELD_BODY;
+      piece.text = g_strdup (text->str);
+      piece.length = text->len;
+      g_array_append_val (pieces, piece);
+      g_string_truncate (text, 0);
+    }
+
+  g_assert (has_body);
+
+  return pieces;
 }
 
 static void
@@ -78,17 +165,15 @@ cpd_document_class_init (CpdDocumentClass *klass)
 
   object_class->finalize = cpd_document_finalize;
 
-  /* Looking data up in a GResource costs more than rendering a small page, so the
-   * class reads the template and stylesheet once; they are never modified. */
-  template_bytes = g_resource_lookup_data (resource, TEMPLATE_PATH, 0, NULL);
-  style_bytes = g_resource_lookup_data (resource, STYLE_PATH, 0, NULL);
-  g_assert (template_bytes != NULL && style_bytes != NULL);
+  /* Looking data up in a GResource and filling a template by name cost more than
+   * rendering a small page: the class does that once. */
+  template_pieces = cut_template (resource);
 }
 
 static void
 cpd_document_init (CpdDocument *self)
 {
-  self->sections = g_list_store_new (CPD_TYPE_SECTION);
+  self->sections = cpd_section_list_new ();
   self->links = g_ptr_array_new_with_free_func ((GDestroyNotify) cpd_link_free);
 }
 
@@ -245,11 +330,14 @@ is_web_uri (const char *uri)
 }
 
 /* The site URL relative links resolve against, always ending in "/" so that a page's
- * "videos" and "/videos" both land under the site. */
+ * "videos" and "/videos" both land under the site, and its @origin (scheme and
+ * authority) for links that start with "/". */
 static char *
 compute_site_url (GHashTable *front_matter,
-                  const char *given)
+                  const char *given,
+                  char      **origin)
 {
+  g_autoptr (GUri) uri = NULL;
   const char      *url = g_hash_table_lookup (front_matter, "url");
   const char      *baseurl = g_hash_table_lookup (front_matter, "baseurl");
   g_autofree char *escaped_url = NULL;
@@ -257,7 +345,7 @@ compute_site_url (GHashTable *front_matter,
 
   if (url == NULL || !is_web_uri (url))
     url = given;
-  if (url == NULL || !is_web_uri (url) || !g_uri_is_valid (url, G_URI_FLAGS_ENCODED, NULL))
+  if (url == NULL || !is_web_uri (url))
     return NULL;
 
   /* GUri is lenient; a site URL with blanks, quotes or brackets is a mistake or worse. */
@@ -288,8 +376,14 @@ compute_site_url (GHashTable *front_matter,
         }
     }
 
-  /* Valid: a valid URL plus an escaped path. */
   g_string_append_c (site, '/');
+
+  uri = g_uri_parse (site->str, G_URI_FLAGS_ENCODED, NULL);
+  if (uri == NULL)
+    return NULL;
+
+  *origin = g_uri_join (G_URI_FLAGS_ENCODED, g_uri_get_scheme (uri), g_uri_get_userinfo (uri),
+                        g_uri_get_host (uri), g_uri_get_port (uri), "", NULL, NULL);
 
   return g_string_free (g_steal_pointer (&site), FALSE);
 }
@@ -320,53 +414,6 @@ unwrap_link (cmark_node *link)
   cmark_node_free (link);
 }
 
-/* cmark's HTML writer has no heading ids, so a heading becomes a custom block holding
- * cmark's own rendering of it, with the id added to the opening tag. */
-static void
-replace_heading (cmark_node *heading,
-                 const char *id)
-{
-  g_autofree char *escaped_id = g_markup_escape_text (id, -1);
-  g_autoptr (GString) html = g_string_new (NULL);
-  char       *rendered = cmark_render_html (heading, CPD_DOCUMENT_CMARK_OPTIONS);
-  int         level = cmark_node_get_heading_level (heading);
-  const char *inner = rendered;
-  gsize       len;
-  cmark_node *block;
-
-  /* cmark writes "<hN>...</hN>\n". */
-  if (strlen (rendered) >= 4 && rendered[0] == '<' && rendered[1] == 'h' && rendered[3] == '>')
-    inner = rendered + 4;
-
-  g_string_append_printf (html, "<h%d id=\"%s\">", level, escaped_id);
-  g_string_append (html, inner);
-  len = html->len;
-  while (len > 0 && html->str[len - 1] == '\n')
-    len--;
-  g_string_truncate (html, len);
-  free (rendered);
-
-  block = cmark_node_new (CMARK_NODE_CUSTOM_BLOCK);
-  cmark_node_set_on_enter (block, html->str);
-  cmark_node_set_on_exit (block, "");
-  cmark_node_replace (heading, block);
-  cmark_node_free (heading);
-}
-
-typedef struct
-{
-  cmark_node *node;
-  char       *id;
-} Heading;
-
-static void
-heading_clear (gpointer data)
-{
-  Heading *heading = data;
-
-  g_free (heading->id);
-}
-
 /* One walk over the page: ids for headings, absolute links, and event facts. */
 static void
 cpd_document_process (CpdDocument *self,
@@ -374,14 +421,10 @@ cpd_document_process (CpdDocument *self,
 {
   g_autoptr (CpdSlugger) slugger = cpd_slugger_new ();
   g_autoptr (CpdEventScanner) scanner = cpd_event_scanner_new ();
-  g_autoptr (GPtrArray) sections = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr (GPtrArray) dropped_links = g_ptr_array_new ();
-  g_autoptr (GArray) headings = g_array_new (FALSE, FALSE, sizeof (Heading));
   g_autofree char *first_heading = NULL;
   cmark_iter      *iter = cmark_iter_new (root);
   cmark_event_type ev;
-
-  g_array_set_clear_func (headings, heading_clear);
 
   while ((ev = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
     {
@@ -429,15 +472,10 @@ cpd_document_process (CpdDocument *self,
       else if (ev == CMARK_EVENT_EXIT && type == CMARK_NODE_HEADING)
         {
           g_autofree char *text = cpd_node_dup_text (node);
-          Heading          heading;
 
           g_strstrip (text);
-          heading.node = node;
-          heading.id = cpd_slugger_slug (slugger, text);
-          g_array_append_val (headings, heading);
-
-          g_ptr_array_add (sections,
-                           cpd_section_new (text, heading.id, cmark_node_get_heading_level (node)));
+          cpd_section_list_append (self->sections, g_strdup (text), cpd_slugger_slug (slugger, text),
+                                   cmark_node_get_heading_level (node));
 
           if (first_heading == NULL && text[0] != '\0')
             first_heading = g_steal_pointer (&text);
@@ -449,15 +487,6 @@ cpd_document_process (CpdDocument *self,
   /* The tree changes only now that the walk is over. */
   for (guint i = 0; i < dropped_links->len; i++)
     unwrap_link (g_ptr_array_index (dropped_links, i));
-
-  for (guint i = 0; i < headings->len; i++)
-    {
-      Heading *heading = &g_array_index (headings, Heading, i);
-
-      replace_heading (heading->node, heading->id);
-    }
-
-  g_list_store_splice (self->sections, 0, 0, sections->pdata, sections->len);
 
   self->title = g_strdup (g_hash_table_lookup (self->front_matter, "title"));
   if (self->title != NULL)
@@ -476,68 +505,116 @@ static void
 append_escaped (GString    *out,
                 const char *text)
 {
-  g_autofree char *escaped = g_markup_escape_text (text ? text : "", -1);
+  for (const char *p = text != NULL ? text : ""; *p != '\0'; p++)
+    {
+      switch (*p)
+        {
+        case '&':
+          g_string_append (out, "&amp;");
+          break;
 
-  g_string_append (out, escaped);
+        case '<':
+          g_string_append (out, "&lt;");
+          break;
+
+        case '>':
+          g_string_append (out, "&gt;");
+          break;
+
+        case '"':
+          g_string_append (out, "&quot;");
+          break;
+
+        case '\'':
+          g_string_append (out, "&#39;");
+          break;
+
+        default:
+          g_string_append_c (out, *p);
+        }
+    }
 }
 
-/* Fills the template's {{lang}}, {{title}} and {{style}} and wraps the page's body in
- * it, as custom blocks around the document, so that cmark writes the complete HTML
- * in one buffer instead of the body being copied into the template. */
+/* cmark's HTML writer has no heading ids. Without CMARK_OPT_UNSAFE, every "<hN>" in the
+ * body it writes is the opening tag of a heading (text, code and URLs come out escaped,
+ * raw HTML is omitted), in document order: the ids go into those tags as they come.
+ * Slugs need no escaping (see cpd-slug.c). */
 static void
-wrap_in_template (CpdDocument *self,
-                  cmark_node  *root)
+append_body (GString        *out,
+             const char     *body,
+             CpdSectionList *sections)
 {
-  g_autoptr (GString) head = g_string_sized_new (g_bytes_get_size (style_bytes) + 1024);
-  const char *p, *end, *tail = NULL;
-  gsize       template_len, style_len;
-  const char *style = g_bytes_get_data (style_bytes, &style_len);
-  cmark_node *block;
+  guint       n_sections = g_list_model_get_n_items (G_LIST_MODEL (sections));
+  const char *p = body;
+  const char *tag;
+  guint       i = 0;
 
-  p = g_bytes_get_data (template_bytes, &template_len);
-  end = p + template_len;
-
-  while (p < end)
+  while (i < n_sections && (tag = strstr (p, "<h")) != NULL)
     {
-      const char *open = g_strstr_len (p, end - p, "{{");
-      const char *close;
-      gsize       name_len;
-
-      if (open == NULL || (close = g_strstr_len (open, end - open, "}}")) == NULL)
-        break;
-
-      g_string_append_len (head, p, open - p);
-      p = close + 2;
-      name_len = close - open - 2;
-
-#define IS_FIELD(name) (name_len == strlen (name) && memcmp (open + 2, name, name_len) == 0)
-      if (IS_FIELD ("lang"))
-        append_escaped (head, self->lang);
-      else if (IS_FIELD ("title"))
-        append_escaped (head, self->title);
-      else if (IS_FIELD ("style"))
-        g_string_append_len (head, style, style_len);
-      else if (IS_FIELD ("body"))
+      if (tag[2] >= '1' && tag[2] <= '6' && tag[3] == '>')
         {
-          tail = p;
-          break;
+          g_string_append_len (out, p, tag + 3 - p);
+          g_string_append (out, " id=\"");
+          g_string_append (out, cpd_section_list_peek_id (sections, i++));
+          g_string_append_c (out, '"');
+          p = tag + 3;
         }
       else
-        g_string_append_len (head, open, close + 2 - open);
-#undef IS_FIELD
+        {
+          g_string_append_len (out, p, tag + 2 - p);
+          p = tag + 2;
+        }
     }
 
-  g_assert (tail != NULL);
+  g_string_append (out, p);
 
-  block = cmark_node_new (CMARK_NODE_CUSTOM_BLOCK);
-  cmark_node_set_on_enter (block, head->str);
-  cmark_node_prepend_child (root, block);
+  /* Only a cmark that writes headings differently gets here; the fuzzer checks it. */
+  g_warn_if_fail (i == n_sections);
+}
 
-  block = cmark_node_new (CMARK_NODE_CUSTOM_BLOCK);
-  g_string_truncate (head, 0);
-  g_string_append_len (head, tail, end - tail);
-  cmark_node_set_on_enter (block, head->str);
-  cmark_node_append_child (root, block);
+/* The complete page: the template with its fields filled and cmark's body in it, written
+ * in one pass into a buffer of about the right size. */
+static char *
+assemble_html (CpdDocument *self,
+               const char  *body)
+{
+  gsize    body_length = strlen (body);
+  guint    n_sections = g_list_model_get_n_items (G_LIST_MODEL (self->sections));
+  gsize    size = body_length + n_sections * 64 + strlen (self->title ? self->title : "") + 64;
+  GString *out;
+
+  for (guint i = 0; i < template_pieces->len; i++)
+    size += g_array_index (template_pieces, TemplatePiece, i).length;
+
+  out = g_string_sized_new (size);
+
+  for (guint i = 0; i < template_pieces->len; i++)
+    {
+      const TemplatePiece *piece = &g_array_index (template_pieces, TemplatePiece, i);
+
+      g_string_append_len (out, piece->text, piece->length);
+
+      switch (piece->field)
+        {
+        case FIELD_LANG:
+          append_escaped (out, self->lang);
+          break;
+
+        case FIELD_TITLE:
+          append_escaped (out, self->title);
+          break;
+
+        case FIELD_BODY:
+          append_body (out, body, self->sections);
+          break;
+
+        case FIELD_END:
+        default:
+          break;
+        }
+    }
+
+  return g_string_free (out, FALSE);
 }
 
 static CpdDocument *
@@ -547,6 +624,8 @@ cpd_document_new_internal (GBytes     *bytes,
                            GError    **error)
 {
   g_autoptr (CpdDocument) self = NULL;
+  g_autoptr (CpdArena) arena = NULL;
+  cmark_parser *parser;
   const char *data;
   gsize       length;
   gsize       body_offset;
@@ -581,25 +660,22 @@ cpd_document_new_internal (GBytes     *bytes,
 
   self = g_object_new (CPD_TYPE_DOCUMENT, NULL);
   self->front_matter = cpd_front_matter_parse (data, length, &body_offset);
-  self->site_url = compute_site_url (self->front_matter, site_url);
-  if (self->site_url != NULL)
-    {
-      g_autoptr (GUri) uri = g_uri_parse (self->site_url, G_URI_FLAGS_ENCODED, NULL);
-
-      self->site_origin =
-        g_uri_join (G_URI_FLAGS_ENCODED, g_uri_get_scheme (uri), g_uri_get_userinfo (uri),
-                    g_uri_get_host (uri), g_uri_get_port (uri), "", NULL, NULL);
-    }
+  self->site_url = compute_site_url (self->front_matter, site_url, &self->site_origin);
   self->lang = sanitize_lang (g_hash_table_lookup (self->front_matter, "lang")
                                 ? g_hash_table_lookup (self->front_matter, "lang")
                                 : lang);
 
-  root =
-    cmark_parse_document (data + body_offset, length - body_offset, CPD_DOCUMENT_CMARK_OPTIONS);
+  arena = cpd_arena_new ();
+  parser = cmark_parser_new_with_mem (CPD_DOCUMENT_CMARK_OPTIONS, cpd_arena_get_mem (arena));
+  cmark_parser_feed (parser, data + body_offset, length - body_offset);
+  root = cmark_parser_finish (parser);
+  cmark_parser_free (parser);
+
   cpd_document_process (self, root);
-  wrap_in_template (self, root);
-  self->html = cmark_render_html (root, CPD_DOCUMENT_CMARK_OPTIONS);
-  cmark_node_free (root);
+
+  /* The arena owns the tree and cmark's rendering: it frees them at once, instead of
+   * cmark_node_free() walking the tree again. */
+  self->html = assemble_html (self, cmark_render_html (root, CPD_DOCUMENT_CMARK_OPTIONS));
 
   return g_steal_pointer (&self);
 }
