@@ -210,38 +210,65 @@ is_dangerous_scheme (const char *href,
   return FALSE;
 }
 
+/* Whether @c may stay as it is in a URI: unreserved and reserved characters, and "%"
+ * for escapes already there. Runs for every byte of every link. */
+static inline gboolean
+is_uri_char (guchar c)
+{
+  if (g_ascii_isalnum (c))
+    return TRUE;
+
+  switch (c)
+    {
+    case '-': case '_': case '.': case '~': case '!': case '*': case '\'': case '(':
+    case ')': case ';': case ':': case '@': case '&': case '=': case '+': case '$':
+    case ',': case '/': case '?': case '#': case '[': case ']': case '%':
+      return TRUE;
+
+    default:
+      return FALSE;
+    }
+}
+
 /* Percent-encodes what may not appear in a URI (blanks, controls, non-ASCII), leaving
- * existing escapes alone, as cmark does when it writes an href. */
+ * existing escapes alone, as cmark does when it writes an href. Returns %NULL when
+ * @href needs no change. */
+static char *
+escape_href_if_needed (const char *href)
+{
+  const char *p = href;
+  GString    *out;
+
+  while (*p != '\0' && is_uri_char (*p))
+    p++;
+
+  if (*p == '\0')
+    return NULL;
+
+  out = g_string_sized_new (strlen (href) + 16);
+  g_string_append_len (out, href, p - href);
+
+  for (; *p != '\0'; p++)
+    {
+      if (is_uri_char (*p))
+        g_string_append_c (out, *p);
+      else
+        g_string_append_printf (out, "%%%02X", (guchar) *p);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
 static char *
 escape_href (const char *href)
 {
-  static const char safe[] = "-_.~!*'();:@&=+$,/?#[]%";
-  GString          *out = NULL;
+  char *escaped = escape_href_if_needed (href);
 
-  for (const char *p = href; *p; p++)
-    {
-      guchar c = *p;
-
-      if (g_ascii_isalnum (c) || (c != '\0' && strchr (safe, c) != NULL))
-        {
-          if (out != NULL)
-            g_string_append_c (out, c);
-        }
-      else
-        {
-          if (out == NULL)
-            {
-              out = g_string_sized_new (strlen (href) + 16);
-              g_string_append_len (out, href, p - href);
-            }
-          g_string_append_printf (out, "%%%02X", c);
-        }
-    }
-
-  return out != NULL ? g_string_free (out, FALSE) : g_strdup (href);
+  return escaped != NULL ? escaped : g_strdup (href);
 }
 
-/* @site_url ends with "/"; @site_origin is its scheme and authority, without a path. */
+/* @site_url ends with "/"; @site_origin is its scheme and authority, without a path.
+ * For HREF_ABSOLUTE, @absolute is the URL to use, or %NULL when that is @href itself. */
 static HrefKind
 classify_href (const char *site_url,
                const char *site_origin,
@@ -250,6 +277,7 @@ classify_href (const char *site_url,
 {
   g_autofree char *escaped = NULL;
   g_autofree char *resolved = NULL;
+  const char      *uri;
   gsize            scheme_len;
 
   *absolute = NULL;
@@ -260,12 +288,13 @@ classify_href (const char *site_url,
   if (href[0] == '#')
     return HREF_FRAGMENT;
 
-  escaped = escape_href (href);
-  scheme_len = scheme_length (escaped);
+  escaped = escape_href_if_needed (href);
+  uri = escaped != NULL ? escaped : href;
+  scheme_len = scheme_length (uri);
 
   if (scheme_len > 0)
     {
-      if (is_dangerous_scheme (escaped, scheme_len))
+      if (is_dangerous_scheme (uri, scheme_len))
         return HREF_DROP;
 
       *absolute = g_steal_pointer (&escaped);
@@ -277,18 +306,18 @@ classify_href (const char *site_url,
 
   /* The common cases, "/videos" and "videos", are plain concatenation; GUri handles
    * the rest ("//host", "?query", dot segments). */
-  if (strstr (escaped, "/.") == NULL && escaped[0] != '.' && escaped[0] != '?' &&
-      !(escaped[0] == '/' && escaped[1] == '/'))
+  if (strstr (uri, "/.") == NULL && uri[0] != '.' && uri[0] != '?' &&
+      !(uri[0] == '/' && uri[1] == '/'))
     {
-      if (escaped[0] == '/')
-        *absolute = g_strconcat (site_origin, escaped, NULL);
+      if (uri[0] == '/')
+        *absolute = g_strconcat (site_origin, uri, NULL);
       else
-        *absolute = g_strconcat (site_url, escaped, NULL);
+        *absolute = g_strconcat (site_url, uri, NULL);
 
       return HREF_ABSOLUTE;
     }
 
-  resolved = g_uri_resolve_relative (site_url, escaped, G_URI_FLAGS_ENCODED, NULL);
+  resolved = g_uri_resolve_relative (site_url, uri, G_URI_FLAGS_ENCODED, NULL);
   if (resolved == NULL)
     return HREF_DROP;
 
@@ -320,7 +349,7 @@ cpd_document_resolve_link (CpdDocument *self,
   if (classify_href (self->site_url, self->site_origin, href, &absolute) != HREF_ABSOLUTE)
     return NULL;
 
-  return absolute;
+  return absolute != NULL ? absolute : g_strdup (href);
 }
 
 static gboolean
@@ -442,7 +471,7 @@ cpd_document_process (CpdDocument *self,
             continue;
 
           kind = classify_href (self->site_url, self->site_origin, url, &absolute);
-          if (kind == HREF_ABSOLUTE && strcmp (absolute, url) != 0)
+          if (kind == HREF_ABSOLUTE && absolute != NULL)
             cmark_node_set_url (node, absolute);
           else if (kind == HREF_DROP)
             {

@@ -525,15 +525,94 @@ ascii_lower (const char *text,
   return out;
 }
 
-static gboolean
-contains_any (const char        *haystack,
-              const char *const *needles)
-{
-  for (guint i = 0; i < MAX_WORDS && needles[i] != NULL; i++)
-    if (strstr (haystack, needles[i]) != NULL)
-      return TRUE;
+#define RULE_BIT(role, rank) (1u << ((role) * N_RANKS + (rank)))
+G_STATIC_ASSERT (N_URL_ROLES * N_RANKS <= 32);
 
-  return FALSE;
+typedef struct
+{
+  const char *word;
+  gsize       length;
+  guint       bit; /* RULE_BIT() of its word list */
+} RuleWord;
+
+/* The words of the link rules, flat, and the set of their first two bytes: a link's text
+ * and URL are read once, and words are compared only where one of them may start. Made
+ * once, read-only after. */
+typedef struct
+{
+  guint8   starts[65536 / 8];
+  guint    n_words;
+  RuleWord words[N_URL_ROLES * (N_RANKS - 1) * MAX_WORDS];
+} RuleWords;
+
+#define PAIR(p) ((guint) (guchar) (p)[0] << 8 | (guchar) (p)[1])
+
+static const RuleWords *
+rule_words (void)
+{
+  static RuleWords *rule_words;
+
+  if (g_once_init_enter_pointer (&rule_words))
+    {
+      RuleWords *table = g_new0 (RuleWords, 1);
+
+      for (guint role = 0; role < N_URL_ROLES; role++)
+        {
+          const RoleRules   *rules = &role_rules[role];
+          const char *const *lists[] = {
+            [RANK_TEXT] = rules->text_words,
+            [RANK_URL] = rules->url_words,
+            [RANK_HOME_TEXT] = rules->home_words,
+          };
+
+          for (guint rank = RANK_TEXT; rank < N_RANKS; rank++)
+            for (guint i = 0; i < MAX_WORDS && lists[rank][i] != NULL; i++)
+              {
+                RuleWord *word = &table->words[table->n_words++];
+
+                word->word = lists[rank][i];
+                word->length = strlen (word->word);
+                word->bit = RULE_BIT (role, rank);
+                g_assert (word->length >= 2);
+                table->starts[PAIR (word->word) / 8] |= 1 << (PAIR (word->word) % 8);
+              }
+        }
+
+      g_once_init_leave_pointer (&rule_words, table);
+    }
+
+  return rule_words;
+}
+
+/* The word lists among @wanted (RULE_BIT()s) that have a word in @haystack. */
+static guint
+find_rule_words (const char *haystack,
+                 guint       wanted)
+{
+  const RuleWords *table = rule_words ();
+  guint            found = 0;
+
+  for (const char *p = haystack; p[0] != '\0' && p[1] != '\0' && wanted != 0; p++)
+    {
+      guint pair = PAIR (p);
+
+      if ((table->starts[pair / 8] & (1 << (pair % 8))) == 0)
+        continue;
+
+      for (guint i = 0; i < table->n_words; i++)
+        {
+          const RuleWord *word = &table->words[i];
+
+          if ((wanted & word->bit) != 0 && PAIR (word->word) == pair &&
+              strncmp (p, word->word, word->length) == 0)
+            {
+              found |= word->bit;
+              wanted &= ~word->bit;
+            }
+        }
+    }
+
+  return found;
 }
 
 static gboolean
@@ -777,61 +856,37 @@ cpd_event_scanner_add_link (CpdEventScanner *self,
   char             text_buf[256], url_buf[512];
   g_autofree char *text_heap = NULL;
   g_autofree char *url_heap = NULL;
-  const char      *lower_text = NULL;
-  const char      *lower_url = NULL;
+  guint            wanted_in_text = 0, wanted_in_url = 0;
+  guint            found;
 
   if (!is_web_url (url))
     return;
 
+  /* A rank is wanted while no label and no better rank has given the role a URL. */
   for (guint role = 0; role < N_URL_ROLES; role++)
-    {
-      const RoleRules *rules = &role_rules[role];
+    for (guint rank = RANK_LABEL; rank < N_RANKS && self->urls[role][rank] == NULL; rank++)
+      {
+        if (rank == RANK_URL)
+          wanted_in_url |= RULE_BIT (role, rank);
+        else if (rank != RANK_LABEL)
+          wanted_in_text |= RULE_BIT (role, rank);
+      }
 
-      gboolean found_better = self->urls[role][RANK_LABEL] != NULL;
+  if (wanted_in_text == 0 && wanted_in_url == 0)
+    return;
 
-      for (guint rank = RANK_TEXT; rank < N_RANKS && !found_better; rank++)
+  found = find_rule_words (ascii_lower (text, text_buf, sizeof text_buf, &text_heap),
+                           wanted_in_text);
+  found |= find_rule_words (ascii_lower (url, url_buf, sizeof url_buf, &url_heap), wanted_in_url);
+
+  /* The best rank that matched, as long as no better one already has a URL. */
+  for (guint role = 0; role < N_URL_ROLES; role++)
+    for (guint rank = RANK_TEXT; rank < N_RANKS; rank++)
+      if (found & RULE_BIT (role, rank))
         {
-          const char *const *words;
-          const char        *haystack;
-
-          if (self->urls[role][rank] != NULL)
-            {
-              found_better = TRUE;
-              continue;
-            }
-
-          if (lower_text == NULL)
-            {
-              lower_text = ascii_lower (text, text_buf, sizeof text_buf, &text_heap);
-              lower_url = ascii_lower (url, url_buf, sizeof url_buf, &url_heap);
-            }
-
-          switch (rank)
-            {
-            case RANK_TEXT:
-              words = rules->text_words;
-              haystack = lower_text;
-              break;
-
-            case RANK_URL:
-              words = rules->url_words;
-              haystack = lower_url;
-              break;
-
-            case RANK_HOME_TEXT:
-            default:
-              words = rules->home_words;
-              haystack = lower_text;
-              break;
-            }
-
-          if (contains_any (haystack, words))
-            {
-              self->urls[role][rank] = g_strdup (url);
-              found_better = TRUE;
-            }
+          self->urls[role][rank] = g_strdup (url);
+          break;
         }
-    }
 }
 
 static char *

@@ -14,11 +14,27 @@
 
 int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
 
+/* Every heading's tag in the page carries its id, and nothing else looks like one. */
+static guint
+count_heading_ids (const char *html)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (html, "<h"); p != NULL; p = strstr (p + 2, "<h"))
+    if (p[2] >= '1' && p[2] <= '6' && g_str_has_prefix (p + 3, " id=\""))
+      n++;
+
+  return n;
+}
+
 static void
 check_sections (CpdDocument *document)
 {
   GListModel *sections = cpd_document_get_sections (document);
   guint       n = g_list_model_get_n_items (sections);
+
+  if (count_heading_ids (cpd_document_get_html (document)) != n)
+    __builtin_trap ();
 
   for (guint i = 0; i < n; i++)
     {
