@@ -188,6 +188,7 @@ finish_header (Header *header,
 {
   void *ptr = (char *) header + sizeof (Header);
 
+  ASAN_UNPOISON_MEMORY_REGION (header, sizeof (Header));
   header->size = size;
   header->own_block = own_block;
   ASAN_POISON_MEMORY_REGION (header, sizeof (Header));
@@ -272,6 +273,7 @@ arena_realloc (void  *ptr,
 
       if (size > old_size)
         {
+          ASAN_UNPOISON_MEMORY_REGION (ptr, old_size);
           header = g_realloc (header, sizeof (Header) + size);
           self->own_blocks->pdata[index] = header;
           self->total += size - old_size;
@@ -295,6 +297,8 @@ arena_realloc (void  *ptr,
 
   ASAN_POISON_MEMORY_REGION (header, sizeof (Header));
   moved = allocate (self, requested);
+  /* cmark asked for less than old_size, but may have written all it asked for. */
+  ASAN_UNPOISON_MEMORY_REGION (ptr, old_size);
   memcpy (moved, ptr, MIN (old_size, requested));
   ASAN_POISON_MEMORY_REGION (ptr, old_size);
 
