@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "cpd-section-list.h"
 #include "cpd-slug.h"
 #include "cpd-test-utils.h"
 
@@ -201,6 +202,35 @@ test_title_front_matter (void)
   g_assert_cmpstr (cpd_section_get_id (last), ==, "welcome-to-the-plumbing-summit-1");
 }
 
+static void
+test_section_list (void)
+{
+  g_autoptr (CpdSectionList) list = cpd_section_list_new ();
+  GListModel *model = G_LIST_MODEL (list);
+  g_autoptr (CpdSection) first = NULL;
+  g_autoptr (CpdSection) again = NULL;
+  g_autoptr (CpdSection) second = NULL;
+
+  cpd_section_list_append (list, g_strdup ("Intro"), g_strdup ("intro"), 1);
+  cpd_section_list_append (list, g_strdup ("Details"), g_strdup ("details"), 3);
+
+  g_assert_true (g_list_model_get_item_type (model) == CPD_TYPE_SECTION);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+  g_assert_cmpstr (cpd_section_list_peek_id (list, 1), ==, "details");
+
+  /* Items are made when asked for, once: a view sees the same object each time. */
+  first = g_list_model_get_item (model, 0);
+  again = g_list_model_get_item (model, 0);
+  g_assert_true (first == again);
+  g_assert_cmpstr (cpd_section_get_title (first), ==, "Intro");
+
+  second = g_list_model_get_item (model, 1);
+  g_assert_cmpstr (cpd_section_get_id (second), ==, "details");
+  g_assert_cmpuint (cpd_section_get_level (second), ==, 3);
+
+  g_assert_null (g_list_model_get_item (model, 2));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -208,6 +238,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/sections/slugify", test_slugify);
+  g_test_add_func ("/sections/section-list", test_section_list);
   g_test_add_func ("/sections/slugify-cap", test_slugify_cap);
   g_test_add_func ("/sections/slugger-unique", test_slugger_unique);
   g_test_add_func ("/sections/bundled", test_sections_bundled);
