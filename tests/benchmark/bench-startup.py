@@ -93,21 +93,39 @@ def pss_kib(pid):
     return total
 
 
-def context_switches(pid):
-    total = 0
+def thread_switches(pid):
+    """Context switches of each thread of pid: {(tid, name): count}."""
+    found = {}
     try:
         tasks = os.listdir(f'/proc/{pid}/task')
     except OSError:
-        return 0
+        return found
     for tid in tasks:
+        name, count = '?', 0
         try:
             with open(f'/proc/{pid}/task/{tid}/status') as f:
                 for line in f:
-                    if line.startswith(('voluntary_ctxt_switches', 'nonvoluntary_ctxt_switches')):
-                        total += int(line.split()[1])
+                    if line.startswith('Name:'):
+                        name = line.split(None, 1)[1].strip()
+                    elif line.startswith(('voluntary_ctxt_switches',
+                                          'nonvoluntary_ctxt_switches')):
+                        count += int(line.split()[1])
         except OSError:
-            pass
-    return total
+            continue
+        found[(tid, name)] = count
+    return found
+
+
+def context_switches(pid):
+    return sum(thread_switches(pid).values())
+
+
+def per_thread_rates(before, after, seconds):
+    """Wakeups/s per thread name (threads that share a name add up)."""
+    rates = {}
+    for key, count in after.items():
+        rates[key[1]] = rates.get(key[1], 0) + (count - before.get(key, 0)) / seconds
+    return rates
 
 
 def web_process(pid):
@@ -125,6 +143,7 @@ class Run:
         self.cond = threading.Condition()
         self.stderr_tail = []
         self.others = {}
+        self.threads = {}
 
         start = now_us()
         self.proc = subprocess.Popen(argv, env=env, stdin=subprocess.DEVNULL,
@@ -187,9 +206,10 @@ class Run:
     def measure_idle(self, idle):
         pid = self.proc.pid
         web = web_process(pid)
-        ours, theirs = context_switches(pid), context_switches(web) if web else 0
+        ours, theirs = thread_switches(pid), context_switches(web) if web else 0
         time.sleep(idle)
-        self.result['wakeups'] = (context_switches(pid) - ours) / idle
+        self.threads = per_thread_rates(ours, thread_switches(pid), idle)
+        self.result['wakeups'] = sum(self.threads.values())
         if web:
             self.result['web_wakeups'] = (context_switches(web) - theirs) / idle
         self.result['pss'] = pss_kib(pid) / 1024
@@ -286,6 +306,9 @@ def main():
                         help='seconds between load finished (peers: window) and the idle '
                         'measurement (default 5)')
     parser.add_argument('--no-peers', action='store_true')
+    parser.add_argument('--threads', action='store_true',
+                        help='also print the idle wakeups/s of each thread of the UI process '
+                        '(median per thread name; for finding who wakes)')
     parser.add_argument('--milestones', action='store_true',
                         help='also print the median of every cpd-timing milestone each program '
                         'printed before load finished (for finding where startup time goes)')
@@ -319,6 +342,7 @@ def main():
 
     results = {name: [] for name in list(programs) + list(peers)}
     others = {name: [] for name in results}
+    threads = {name: [] for name in results}
     session = Session(builddir)
     try:
         # A warm-up of each, not counted: the first start pays for cold disk caches.
@@ -329,6 +353,7 @@ def main():
                 run = Run(name, argv, session.env, timings, args.idle, args.settle)
                 results[name].append(run.result)
                 others[name].append(run.others)
+                threads[name].append(run.threads)
                 print(f'run {i + 1} {name}: ' + ', '.join(f'{k} {v:.1f}'
                                                           for k, v in run.result.items()),
                       flush=True)
@@ -350,6 +375,15 @@ def main():
             print(f'\n{name} milestones (median ms from exec):')
             for k in keys:
                 print(f'  {median(others[name], k):8.1f}  {k}')
+
+    if args.threads:
+        for name in results:
+            names = {k for t in threads[name] for k in t}
+            rates = {k: statistics.median(t.get(k, 0) for t in threads[name]) for k in names}
+            print(f'\n{name} idle wakeups/s by thread (median of {args.runs} runs):')
+            for k in sorted(rates, key=rates.get, reverse=True):
+                if rates[k] > 0:
+                    print(f'  {rates[k]:7.1f}  {k}')
 
     print('\nTargets (app / floor):')
     ok = True
