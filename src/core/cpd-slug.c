@@ -113,13 +113,35 @@ cpd_slugify (const char *text)
   return g_string_free (slug, FALSE);
 }
 
+/* Writes @n in decimal into @out, NUL-terminated; returns its length. */
+static gsize
+format_uint (guint n,
+             char  out[16])
+{
+  char  digits[16];
+  gsize len = 0;
+
+  do
+    {
+      digits[len++] = '0' + n % 10;
+      n /= 10;
+    }
+  while (n > 0);
+
+  for (gsize i = 0; i < len; i++)
+    out[i] = digits[len - 1 - i];
+  out[len] = '\0';
+
+  return len;
+}
+
 CpdSlugger *
 cpd_slugger_new (void)
 {
   CpdSlugger *self = g_new0 (CpdSlugger, 1);
 
   self->used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->next_suffix = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->next_suffix = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   return self;
 }
@@ -148,7 +170,8 @@ cpd_slugger_slug (CpdSlugger *self,
 {
   g_autofree char *base = NULL;
   char            *slug;
-  guint            suffix;
+  guint           *next_suffix;
+  gsize            base_len;
 
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (text != NULL, NULL);
@@ -166,20 +189,32 @@ cpd_slugger_slug (CpdSlugger *self,
       return g_steal_pointer (&base);
     }
 
-  suffix = GPOINTER_TO_UINT (g_hash_table_lookup (self->next_suffix, base));
-  if (suffix == 0)
-    suffix = 1;
+  /* Counted in place: a page may repeat a heading thousands of times. */
+  next_suffix = g_hash_table_lookup (self->next_suffix, base);
+  if (next_suffix == NULL)
+    {
+      next_suffix = g_new (guint, 1);
+      *next_suffix = 1;
+      g_hash_table_insert (self->next_suffix, g_strdup (base), next_suffix);
+    }
 
   /* A page may already contain "intro-1" as a heading of its own: skip it. */
+  base_len = strlen (base);
   for (;;)
     {
-      slug = g_strdup_printf ("%s-%u", base, suffix++);
+      char number[16];
+      gsize number_len = format_uint (*next_suffix, number);
+
+      (*next_suffix)++;
+      slug = g_malloc (base_len + 1 + number_len + 1);
+      memcpy (slug, base, base_len);
+      slug[base_len] = '-';
+      memcpy (slug + base_len + 1, number, number_len + 1);
       if (!g_hash_table_contains (self->used, slug))
         break;
       g_free (slug);
     }
 
-  g_hash_table_insert (self->next_suffix, g_strdup (base), GUINT_TO_POINTER (suffix));
   g_hash_table_add (self->used, g_strdup (slug));
 
   return slug;
