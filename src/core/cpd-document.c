@@ -443,6 +443,27 @@ unwrap_link (cmark_node *link)
   cmark_node_free (link);
 }
 
+/* The plain text of @node without blanks around it. @scratch is reused for the whole
+ * walk, so that a heading or a link costs one allocation. */
+static char *
+dup_stripped_text (cmark_node *node,
+                   GString    *scratch)
+{
+  const char *start, *end;
+
+  g_string_truncate (scratch, 0);
+  cpd_node_append_text (node, scratch);
+
+  start = scratch->str;
+  end = scratch->str + scratch->len;
+  while (start < end && g_ascii_isspace (*start))
+    start++;
+  while (end > start && g_ascii_isspace (end[-1]))
+    end--;
+
+  return g_strndup (start, end - start);
+}
+
 /* One walk over the page: ids for headings, absolute links, and event facts. */
 static void
 cpd_document_process (CpdDocument *self,
@@ -451,6 +472,7 @@ cpd_document_process (CpdDocument *self,
   g_autoptr (CpdSlugger) slugger = cpd_slugger_new ();
   g_autoptr (CpdEventScanner) scanner = cpd_event_scanner_new ();
   g_autoptr (GPtrArray) dropped_links = g_ptr_array_new ();
+  g_autoptr (GString) scratch = g_string_sized_new (256);
   g_autofree char *first_heading = NULL;
   cmark_iter      *iter = cmark_iter_new (root);
   cmark_event_type ev;
@@ -488,7 +510,7 @@ cpd_document_process (CpdDocument *self,
             {
               CpdLink *link = g_new (CpdLink, 1);
 
-              link->text = g_strstrip (cpd_node_dup_text (node));
+              link->text = dup_stripped_text (node, scratch);
               link->url = g_strdup (url);
               cpd_event_scanner_add_link (scanner, link->text, link->url);
               g_ptr_array_add (self->links, link);
@@ -500,14 +522,13 @@ cpd_document_process (CpdDocument *self,
         }
       else if (ev == CMARK_EVENT_EXIT && type == CMARK_NODE_HEADING)
         {
-          g_autofree char *text = cpd_node_dup_text (node);
-
-          g_strstrip (text);
-          cpd_section_list_append (self->sections, g_strdup (text), cpd_slugger_slug (slugger, text),
-                                   cmark_node_get_heading_level (node));
+          char *text = dup_stripped_text (node, scratch);
 
           if (first_heading == NULL && text[0] != '\0')
-            first_heading = g_steal_pointer (&text);
+            first_heading = g_strdup (text);
+
+          cpd_section_list_append (self->sections, text, cpd_slugger_slug (slugger, text),
+                                   cmark_node_get_heading_level (node));
         }
     }
 

@@ -506,46 +506,36 @@ is_web_url (const char *url)
                          g_ascii_strncasecmp (url, "http://", 7) == 0);
 }
 
-/* Lowercases ASCII into @buf when it fits, else into a new string stored in @heap. */
-static const char *
-ascii_lower (const char *text,
-             char       *buf,
-             gsize       buf_size,
-             char      **heap)
-{
-  gsize len = strlen (text);
-  char *out = buf;
-
-  if (len >= buf_size)
-    out = *heap = g_malloc (len + 1);
-
-  for (gsize i = 0; i <= len; i++)
-    out[i] = text[i] >= 'A' && text[i] <= 'Z' ? text[i] + ('a' - 'A') : text[i];
-
-  return out;
-}
-
 #define RULE_BIT(role, rank) (1u << ((role) * N_RANKS + (rank)))
 G_STATIC_ASSERT (N_URL_ROLES * N_RANKS <= 32);
 
 typedef struct
 {
-  const char *word;
+  const char *word; /* lowercase */
   gsize       length;
-  guint       bit; /* RULE_BIT() of its word list */
+  guint       bit; /* RULE_BIT() of its list */
 } RuleWord;
 
-/* The words of the link rules, flat, and the set of their first two bytes: a link's text
- * and URL are read once, and words are compared only where one of them may start. Made
- * once, read-only after. */
+#define MAX_RULE_WORDS 32
+
+/* The words of the link rules, flat, with indexes that let a link's text and URL be read
+ * once, comparing words only where one of them may start. Made once, read-only after. */
 typedef struct
 {
-  guint8   starts[65536 / 8];
   guint    n_words;
-  RuleWord words[N_URL_ROLES * (N_RANKS - 1) * MAX_WORDS];
+  RuleWord words[MAX_RULE_WORDS];
+  guint8   pairs[65536 / 8];       /* the first two bytes of every word, as a set */
+  guint32  first_byte_words[256];  /* the words starting with a byte, as bits */
+  guint32  list_words[N_URL_ROLES * N_RANKS]; /* the words of a list, as bits */
 } RuleWords;
 
-#define PAIR(p) ((guint) (guchar) (p)[0] << 8 | (guchar) (p)[1])
+#define PAIR(a, b) ((guint) (guchar) (a) << 8 | (guchar) (b))
+
+static inline guchar
+fold_case (char c)
+{
+  return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+}
 
 static const RuleWords *
 rule_words (void)
@@ -568,13 +558,20 @@ rule_words (void)
           for (guint rank = RANK_TEXT; rank < N_RANKS; rank++)
             for (guint i = 0; i < MAX_WORDS && lists[rank][i] != NULL; i++)
               {
-                RuleWord *word = &table->words[table->n_words++];
+                guint     index = table->n_words++;
+                RuleWord *word = &table->words[index];
+                guint     pair;
 
+                g_assert (index < MAX_RULE_WORDS);
                 word->word = lists[rank][i];
                 word->length = strlen (word->word);
                 word->bit = RULE_BIT (role, rank);
                 g_assert (word->length >= 2);
-                table->starts[PAIR (word->word) / 8] |= 1 << (PAIR (word->word) % 8);
+
+                pair = PAIR (word->word[0], word->word[1]);
+                table->pairs[pair / 8] |= 1 << (pair % 8);
+                table->first_byte_words[(guchar) word->word[0]] |= 1u << index;
+                table->list_words[role * N_RANKS + rank] |= 1u << index;
               }
         }
 
@@ -584,30 +581,50 @@ rule_words (void)
   return rule_words;
 }
 
-/* The word lists among @wanted (RULE_BIT()s) that have a word in @haystack. */
+static inline gboolean
+has_word_at (const char     *text,
+             const RuleWord *word)
+{
+  /* Stops at the end of @text too: no word contains a NUL. */
+  for (gsize i = 0; i < word->length; i++)
+    if (fold_case (text[i]) != (guchar) word->word[i])
+      return FALSE;
+
+  return TRUE;
+}
+
+/* The lists among @wanted (RULE_BIT()s) that have a word in @haystack, ignoring ASCII
+ * case. */
 static guint
 find_rule_words (const char *haystack,
                  guint       wanted)
 {
   const RuleWords *table = rule_words ();
+  guint32          words = 0;
   guint            found = 0;
 
-  for (const char *p = haystack; p[0] != '\0' && p[1] != '\0' && wanted != 0; p++)
-    {
-      guint pair = PAIR (p);
+  for (guint list = 0; list < N_URL_ROLES * N_RANKS; list++)
+    if (wanted & (1u << list))
+      words |= table->list_words[list];
 
-      if ((table->starts[pair / 8] & (1 << (pair % 8))) == 0)
+  for (const char *p = haystack; words != 0 && p[0] != '\0' && p[1] != '\0'; p++)
+    {
+      guchar  first = fold_case (p[0]);
+      guint   pair = PAIR (first, fold_case (p[1]));
+      guint32 candidates;
+
+      if ((table->pairs[pair / 8] & (1 << (pair % 8))) == 0)
         continue;
 
-      for (guint i = 0; i < table->n_words; i++)
+      for (candidates = words & table->first_byte_words[first]; candidates != 0;
+           candidates &= candidates - 1)
         {
-          const RuleWord *word = &table->words[i];
+          const RuleWord *word = &table->words[g_bit_nth_lsf (candidates, -1)];
 
-          if ((wanted & word->bit) != 0 && PAIR (word->word) == pair &&
-              strncmp (p, word->word, word->length) == 0)
+          if (has_word_at (p, word))
             {
               found |= word->bit;
-              wanted &= ~word->bit;
+              words &= ~table->list_words[g_bit_nth_lsf (word->bit, -1)];
             }
         }
     }
@@ -852,12 +869,8 @@ cpd_event_scanner_add_link (CpdEventScanner *self,
                             const char      *text,
                             const char      *url)
 {
-  /* Runs for every link: lowercase on the stack, not in new strings. */
-  char             text_buf[256], url_buf[512];
-  g_autofree char *text_heap = NULL;
-  g_autofree char *url_heap = NULL;
-  guint            wanted_in_text = 0, wanted_in_url = 0;
-  guint            found;
+  guint wanted_in_text = 0, wanted_in_url = 0;
+  guint found;
 
   if (!is_web_url (url))
     return;
@@ -875,9 +888,7 @@ cpd_event_scanner_add_link (CpdEventScanner *self,
   if (wanted_in_text == 0 && wanted_in_url == 0)
     return;
 
-  found = find_rule_words (ascii_lower (text, text_buf, sizeof text_buf, &text_heap),
-                           wanted_in_text);
-  found |= find_rule_words (ascii_lower (url, url_buf, sizeof url_buf, &url_heap), wanted_in_url);
+  found = find_rule_words (text, wanted_in_text) | find_rule_words (url, wanted_in_url);
 
   /* The best rank that matched, as long as no better one already has a URL. */
   for (guint role = 0; role < N_URL_ROLES; role++)
