@@ -58,8 +58,8 @@
 /* In front of every allocation. */
 typedef struct
 {
-  gsize size;        /* usable size, a multiple of ALIGNMENT */
-  gsize own_block;   /* 0 inside a chunk, else 1 + the index of its own block */
+  gsize size;      /* usable size, a multiple of ALIGNMENT */
+  gsize own_block; /* 0 inside a chunk, else 1 + the index of its own block */
 } Header;
 
 G_STATIC_ASSERT (sizeof (Header) == ALIGNMENT);
@@ -78,16 +78,16 @@ struct _CpdArena
   char      *chunk;      /* the chunk allocations are cut from */
   gsize      chunk_size;
   gsize      chunk_used;
-  char      *last;       /* the latest allocation in the chunk, which may grow in place */
-  gsize      total;      /* bytes of all blocks */
-  CpdArena  *previous;   /* the thread's arena before this one */
+  char      *last;     /* the latest allocation in the chunk, which may grow in place */
+  gsize      total;    /* bytes of all blocks */
+  CpdArena  *previous; /* the thread's arena before this one */
 };
 
 static void spare_chunks_free (gpointer data);
 
 /* Looked up on every allocation: a C11 thread-local, not a GPrivate call. */
 static _Thread_local CpdArena *current_arena;
-static GPrivate spare_chunks = G_PRIVATE_INIT (spare_chunks_free);
+static GPrivate                spare_chunks = G_PRIVATE_INIT (spare_chunks_free);
 
 /* A thread's spare chunks: a GArray of Chunk. */
 static void

@@ -12,10 +12,10 @@ G_BEGIN_DECLS
 
 typedef struct _CpdArena CpdArena;
 
-CpdArena  *cpd_arena_new     (void);
+CpdArena  *cpd_arena_new (void);
 cmark_mem *cpd_arena_get_mem (CpdArena *self);
 gsize      cpd_arena_get_size (CpdArena *self);
-void       cpd_arena_free    (CpdArena *self);
+void       cpd_arena_free (CpdArena *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CpdArena, cpd_arena_free)
 

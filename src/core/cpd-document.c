@@ -28,15 +28,15 @@ struct _CpdDocument
 {
   GObject parent_instance;
 
-  GHashTable *front_matter;
-  char       *title;
-  char       *site_url;
-  char       *site_origin;
-  char       *lang;
-  char       *html;
+  GHashTable     *front_matter;
+  char           *title;
+  char           *site_url;
+  char           *site_origin;
+  char           *lang;
+  char           *html;
   CpdSectionList *sections;
-  GPtrArray  *links;
-  CpdEvent   *event;
+  GPtrArray      *links;
+  CpdEvent       *event;
 };
 
 G_DEFINE_FINAL_TYPE (CpdDocument, cpd_document, G_TYPE_OBJECT)
@@ -220,9 +220,29 @@ is_uri_char (guchar c)
 
   switch (c)
     {
-    case '-': case '_': case '.': case '~': case '!': case '*': case '\'': case '(':
-    case ')': case ';': case ':': case '@': case '&': case '=': case '+': case '$':
-    case ',': case '/': case '?': case '#': case '[': case ']': case '%':
+    case '-':
+    case '_':
+    case '.':
+    case '~':
+    case '!':
+    case '*':
+    case '\'':
+    case '(':
+    case ')':
+    case ';':
+    case ':':
+    case '@':
+    case '&':
+    case '=':
+    case '+':
+    case '$':
+    case ',':
+    case '/':
+    case '?':
+    case '#':
+    case '[':
+    case ']':
+    case '%':
       return TRUE;
 
     default:
@@ -676,10 +696,10 @@ cpd_document_new_internal (GBytes     *bytes,
   g_autoptr (CpdDocument) self = NULL;
   g_autoptr (CpdArena) arena = NULL;
   cmark_parser *parser;
-  const char *data;
-  gsize       length;
-  gsize       body_offset;
-  cmark_node *root;
+  const char   *data;
+  gsize         length;
+  gsize         body_offset;
+  cmark_node   *root;
 
   data = g_bytes_get_data (bytes, &length);
 

@@ -506,8 +506,8 @@ is_web_url (const char *url)
                          g_ascii_strncasecmp (url, "http://", 7) == 0);
 }
 
-#define RULE_BIT(role, rank) (1u << ((role) * N_RANKS + (rank)))
-G_STATIC_ASSERT (N_URL_ROLES * N_RANKS <= 32);
+#define RULE_BIT(role, rank) (1u << ((role) *N_RANKS + (rank)))
+G_STATIC_ASSERT (N_URL_ROLES *N_RANKS <= 32);
 
 typedef struct
 {
@@ -524,8 +524,8 @@ typedef struct
 {
   guint    n_words;
   RuleWord words[MAX_RULE_WORDS];
-  guint8   pairs[65536 / 8];       /* the first two bytes of every word, as a set */
-  guint32  first_byte_words[256];  /* the words starting with a byte, as bits */
+  guint8   pairs[65536 / 8];                  /* the first two bytes of every word, as a set */
+  guint32  first_byte_words[256];             /* the words starting with a byte, as bits */
   guint32  list_words[N_URL_ROLES * N_RANKS]; /* the words of a list, as bits */
 } RuleWords;
 

@@ -19,11 +19,11 @@ G_BEGIN_DECLS
  */
 G_DECLARE_FINAL_TYPE (CpdSectionList, cpd_section_list, CPD, SECTION_LIST, GObject)
 
-CpdSectionList *cpd_section_list_new     (void);
-void            cpd_section_list_append  (CpdSectionList *self,
-                                          char           *title,
-                                          char           *id,
-                                          guint           level);
+CpdSectionList *cpd_section_list_new (void);
+void            cpd_section_list_append (CpdSectionList *self,
+                                         char           *title,
+                                         char           *id,
+                                         guint           level);
 const char     *cpd_section_list_peek_id (CpdSectionList *self,
                                           guint           position);
 

@@ -202,7 +202,7 @@ cpd_slugger_slug (CpdSlugger *self,
   base_len = strlen (base);
   for (;;)
     {
-      char number[16];
+      char  number[16];
       gsize number_len = format_uint (*next_suffix, number);
 
       (*next_suffix)++;
