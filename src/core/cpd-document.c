@@ -14,6 +14,7 @@
 #include "cpd-document-private.h"
 #include "cpd-event-private.h"
 #include "cpd-front-matter.h"
+#include "cpd-link-private.h"
 #include "cpd-node-text.h"
 #include "cpd-section-list.h"
 #include "cpd-slug.h"
@@ -463,11 +464,12 @@ unwrap_link (cmark_node *link)
   cmark_node_free (link);
 }
 
-/* The plain text of @node without blanks around it. @scratch is reused for the whole
- * walk, so that a heading or a link costs one allocation. */
-static char *
-dup_stripped_text (cmark_node *node,
-                   GString    *scratch)
+/* The plain text of @node without blanks around it, in @scratch, which is reused for the
+ * whole walk so that a heading or a link costs one allocation. */
+static const char *
+stripped_text (cmark_node *node,
+               GString    *scratch,
+               gsize      *length)
 {
   const char *start, *end;
 
@@ -481,7 +483,9 @@ dup_stripped_text (cmark_node *node,
   while (end > start && g_ascii_isspace (end[-1]))
     end--;
 
-  return g_strndup (start, end - start);
+  *length = end - start;
+
+  return start;
 }
 
 /* One walk over the page: ids for headings, absolute links, and event facts. */
@@ -528,10 +532,10 @@ cpd_document_process (CpdDocument *self,
 
           if (url[0] != '\0' && url[0] != '#')
             {
-              CpdLink *link = g_new (CpdLink, 1);
+              gsize       text_len;
+              const char *text = stripped_text (node, scratch, &text_len);
+              CpdLink    *link = cpd_link_new_len (text, text_len, url);
 
-              link->text = dup_stripped_text (node, scratch);
-              link->url = g_strdup (url);
               cpd_event_scanner_add_link (scanner, link->text, link->url);
               g_ptr_array_add (self->links, link);
             }
@@ -542,7 +546,9 @@ cpd_document_process (CpdDocument *self,
         }
       else if (ev == CMARK_EVENT_EXIT && type == CMARK_NODE_HEADING)
         {
-          char *text = dup_stripped_text (node, scratch);
+          gsize       text_len;
+          const char *stripped = stripped_text (node, scratch, &text_len);
+          char       *text = g_strndup (stripped, text_len);
 
           if (first_heading == NULL && text[0] != '\0')
             first_heading = g_strdup (text);
