@@ -21,7 +21,6 @@
 
 #include "config.h"
 
-#include <dlfcn.h>
 #include <glib/gi18n.h>
 
 #include "cpd-application.h"
@@ -75,87 +74,6 @@ enum
 static GParamSpec *properties[N_PROPS];
 static guint       signals[N_SIGNALS];
 
-/* WebKitGTK is loaded when the first web view is made, after the window's first frame, not
- * linked. Linked, the dynamic loader maps and relocates it and all it pulls in (JavaScriptCore,
- * ICU, GStreamer, libsoup...) before main () runs: ~115 ms on a small machine, all of it
- * before the window can start. Loading it on another thread while the window is shown does
- * not help there: it takes the CPU, and the loader's lock, from the window's first frame (see
- * README.md, "Startup and memory"). These are all the WebKit functions we call, through wk;
- * with the linker's --as-needed the executable does not depend on the library at all. Type
- * casts are plain C casts for the same reason: the checked ones call the types' get_type ().
- */
-#define WEBKIT_LIBRARY "libwebkitgtk-6.0.so.4"
-
-#define CPD_WEBKIT_FUNCTIONS(F)                                   \
-  F (jsc_value_is_string)                                         \
-  F (jsc_value_to_boolean)                                        \
-  F (jsc_value_to_string)                                         \
-  F (webkit_context_menu_get_items)                               \
-  F (webkit_context_menu_get_n_items)                             \
-  F (webkit_context_menu_item_get_stock_action)                   \
-  F (webkit_context_menu_remove)                                  \
-  F (webkit_find_controller_count_matches)                        \
-  F (webkit_find_controller_search)                               \
-  F (webkit_find_controller_search_finish)                        \
-  F (webkit_find_controller_search_next)                          \
-  F (webkit_find_controller_search_previous)                      \
-  F (webkit_navigation_action_get_navigation_type)                \
-  F (webkit_navigation_action_get_request)                        \
-  F (webkit_navigation_action_is_user_gesture)                    \
-  F (webkit_navigation_policy_decision_get_navigation_action)     \
-  F (webkit_network_session_new_ephemeral)                        \
-  F (webkit_policy_decision_ignore)                               \
-  F (webkit_policy_decision_use)                                  \
-  F (webkit_print_operation_new)                                  \
-  F (webkit_print_operation_run_dialog)                           \
-  F (webkit_response_policy_decision_get_request)                 \
-  F (webkit_settings_new_with_settings)                           \
-  F (webkit_uri_request_get_uri)                                  \
-  F (webkit_user_content_manager_add_script)                      \
-  F (webkit_user_content_manager_new)                             \
-  F (webkit_user_content_manager_register_script_message_handler) \
-  F (webkit_user_script_new_for_world)                            \
-  F (webkit_user_script_unref)                                    \
-  F (webkit_web_context_get_default)                              \
-  F (webkit_web_context_set_cache_model)                          \
-  F (webkit_web_view_call_async_javascript_function)              \
-  F (webkit_web_view_call_async_javascript_function_finish)       \
-  F (webkit_web_view_get_find_controller)                         \
-  F (webkit_web_view_get_type)                                    \
-  F (webkit_web_view_get_user_content_manager)                    \
-  F (webkit_web_view_get_zoom_level)                              \
-  F (webkit_web_view_load_html)                                   \
-  F (webkit_web_view_set_background_color)                        \
-  F (webkit_web_view_set_zoom_level)
-
-static struct
-{
-#define CPD_WEBKIT_FIELD(name) __typeof__ (name) *name;
-  CPD_WEBKIT_FUNCTIONS (CPD_WEBKIT_FIELD)
-#undef CPD_WEBKIT_FIELD
-} wk;
-
-static void
-cpd_page_view_ensure_webkit (void)
-{
-  void *library;
-
-  if (wk.webkit_web_view_get_type != NULL)
-    return;
-
-  /* The app cannot show a page without it: as fatal as a missing library at exec. Never
-   * unloaded: WebKit's threads and types outlive any one view. */
-  library = dlopen (WEBKIT_LIBRARY, RTLD_NOW | RTLD_GLOBAL);
-  if (library == NULL)
-    g_error ("Could not load %s: %s", WEBKIT_LIBRARY, dlerror ());
-
-#define CPD_WEBKIT_RESOLVE(name)                                        \
-  if ((wk.name = (__typeof__ (name) *) dlsym (library, #name)) == NULL) \
-    g_error ("Could not find %s in %s", #name, WEBKIT_LIBRARY);
-  CPD_WEBKIT_FUNCTIONS (CPD_WEBKIT_RESOLVE)
-#undef CPD_WEBKIT_RESOLVE
-}
-
 static void
 cpd_page_view_update_background (CpdPageView     *self,
                                  GParamSpec      *pspec,
@@ -172,7 +90,7 @@ cpd_page_view_update_background (CpdPageView     *self,
   else
     gdk_rgba_parse (&background, "#ffffff");
 
-  wk.webkit_web_view_set_background_color (self->web_view, &background);
+  webkit_web_view_set_background_color (self->web_view, &background);
 }
 
 static gboolean
@@ -188,34 +106,33 @@ cpd_page_view_decide_policy_cb (CpdPageView             *self,
   if (type == WEBKIT_POLICY_DECISION_TYPE_RESPONSE)
     {
       /* Only the document we loaded ourselves may be shown. */
-      request = wk.webkit_response_policy_decision_get_request (
-        (WebKitResponsePolicyDecision *) decision);
-      if (g_strcmp0 (wk.webkit_uri_request_get_uri (request), PAGE_BASE_URI) == 0)
-        wk.webkit_policy_decision_use (decision);
+      request = webkit_response_policy_decision_get_request (WEBKIT_RESPONSE_POLICY_DECISION (decision));
+      if (g_strcmp0 (webkit_uri_request_get_uri (request), PAGE_BASE_URI) == 0)
+        webkit_policy_decision_use (decision);
       else
-        wk.webkit_policy_decision_ignore (decision);
+        webkit_policy_decision_ignore (decision);
       return TRUE;
     }
 
-  action = wk.webkit_navigation_policy_decision_get_navigation_action (
-    (WebKitNavigationPolicyDecision *) decision);
-  request = wk.webkit_navigation_action_get_request (action);
-  uri = wk.webkit_uri_request_get_uri (request);
+  action = webkit_navigation_policy_decision_get_navigation_action (
+    WEBKIT_NAVIGATION_POLICY_DECISION (decision));
+  request = webkit_navigation_action_get_request (action);
+  uri = webkit_uri_request_get_uri (request);
 
   if (type == WEBKIT_POLICY_DECISION_TYPE_NAVIGATION_ACTION &&
-      wk.webkit_navigation_action_get_navigation_type (action) == WEBKIT_NAVIGATION_TYPE_OTHER &&
-      !wk.webkit_navigation_action_is_user_gesture (action) &&
+      webkit_navigation_action_get_navigation_type (action) == WEBKIT_NAVIGATION_TYPE_OTHER &&
+      !webkit_navigation_action_is_user_gesture (action) &&
       g_strcmp0 (uri, PAGE_BASE_URI) == 0)
     {
       /* Our own load_html(). */
-      wk.webkit_policy_decision_use (decision);
+      webkit_policy_decision_use (decision);
       return TRUE;
     }
 
-  if (wk.webkit_navigation_action_get_navigation_type (action) == WEBKIT_NAVIGATION_TYPE_LINK_CLICKED)
+  if (webkit_navigation_action_get_navigation_type (action) == WEBKIT_NAVIGATION_TYPE_LINK_CLICKED)
     g_signal_emit (self, signals[LINK_ACTIVATED], 0, uri);
 
-  wk.webkit_policy_decision_ignore (decision);
+  webkit_policy_decision_ignore (decision);
   return TRUE;
 }
 
@@ -225,9 +142,9 @@ cpd_page_view_create_cb (CpdPageView            *self,
                          WebKitWebView          *web_view)
 {
   /* No new windows; a link that asked for one still goes to the link opener. */
-  if (wk.webkit_navigation_action_get_navigation_type (action) == WEBKIT_NAVIGATION_TYPE_LINK_CLICKED)
+  if (webkit_navigation_action_get_navigation_type (action) == WEBKIT_NAVIGATION_TYPE_LINK_CLICKED)
     g_signal_emit (self, signals[LINK_ACTIVATED], 0,
-                   wk.webkit_uri_request_get_uri (wk.webkit_navigation_action_get_request (action)));
+                   webkit_uri_request_get_uri (webkit_navigation_action_get_request (action)));
   return NULL;
 }
 
@@ -237,14 +154,14 @@ cpd_page_view_context_menu_cb (CpdPageView         *self,
                                WebKitHitTestResult *hit_test_result,
                                WebKitWebView       *web_view)
 {
-  GList *items = g_list_copy (wk.webkit_context_menu_get_items (menu));
+  GList *items = g_list_copy (webkit_context_menu_get_items (menu));
 
   /* Reading actions only: no reload, no navigation, no new windows. */
   for (const GList *l = items; l != NULL; l = l->next)
     {
       WebKitContextMenuItem *item = l->data;
 
-      switch (wk.webkit_context_menu_item_get_stock_action (item))
+      switch (webkit_context_menu_item_get_stock_action (item))
         {
         case WEBKIT_CONTEXT_MENU_ACTION_COPY:
         case WEBKIT_CONTEXT_MENU_ACTION_COPY_LINK_TO_CLIPBOARD:
@@ -255,14 +172,14 @@ cpd_page_view_context_menu_cb (CpdPageView         *self,
           break;
 #endif
         default:
-          wk.webkit_context_menu_remove (menu, item);
+          webkit_context_menu_remove (menu, item);
           break;
         }
     }
   g_list_free (items);
 
   /* Returning TRUE would suppress the menu; an empty one is simply not shown. */
-  return wk.webkit_context_menu_get_n_items (menu) == 0;
+  return webkit_context_menu_get_n_items (menu) == 0;
 }
 
 static void
@@ -284,10 +201,10 @@ cpd_page_view_section_message_cb (CpdPageView              *self,
 {
   g_autofree char *id = NULL;
 
-  if (!wk.jsc_value_is_string (value))
+  if (!jsc_value_is_string (value))
     return;
 
-  id = wk.jsc_value_to_string (value);
+  id = jsc_value_to_string (value);
   g_debug ("Reading section “%s”", id);
   if (g_strcmp0 (id, self->current_section) == 0)
     return;
@@ -302,8 +219,7 @@ cpd_page_view_focus_out_message_cb (CpdPageView              *self,
                                     JSCValue                 *value,
                                     WebKitUserContentManager *manager)
 {
-  g_autofree char *direction =
-    wk.jsc_value_is_string (value) ? wk.jsc_value_to_string (value) : NULL;
+  g_autofree char *direction = jsc_value_is_string (value) ? jsc_value_to_string (value) : NULL;
   GtkDirectionType dir = g_strcmp0 (direction, "backward") == 0 ? GTK_DIR_TAB_BACKWARD
                                                                 : GTK_DIR_TAB_FORWARD;
   GtkRoot         *root = gtk_widget_get_root (GTK_WIDGET (self));
@@ -352,13 +268,13 @@ cpd_page_view_zoom_notify_cb (CpdPageView   *self,
 static WebKitWebView *
 create_hardened_web_view (void)
 {
-  g_autoptr (WebKitNetworkSession) session = wk.webkit_network_session_new_ephemeral ();
-  g_autoptr (WebKitUserContentManager) content_manager = wk.webkit_user_content_manager_new ();
+  g_autoptr (WebKitNetworkSession) session = webkit_network_session_new_ephemeral ();
+  g_autoptr (WebKitUserContentManager) content_manager = webkit_user_content_manager_new ();
   g_autoptr (WebKitSettings) settings = NULL;
-  WebKitUserScript *script;
+  g_autoptr (WebKitUserScript) script = NULL;
   g_autoptr (GBytes) source = NULL;
 
-  settings = wk.webkit_settings_new_with_settings (
+  settings = webkit_settings_new_with_settings (
     /* Page scripts, inline handlers and javascript: URLs never run; our world still does. */
     "enable-javascript-markup", FALSE,
     "enable-html5-local-storage", FALSE,
@@ -387,18 +303,17 @@ create_hardened_web_view (void)
 
   source = g_resources_lookup_data (RESOURCE_BASE "/cpd-page-view.js", 0, NULL);
   g_assert (source != NULL);
-  script = wk.webkit_user_script_new_for_world (g_bytes_get_data (source, NULL),
-                                                WEBKIT_USER_CONTENT_INJECT_TOP_FRAME,
-                                                WEBKIT_USER_SCRIPT_INJECT_AT_DOCUMENT_END,
-                                                SCRIPT_WORLD, NULL, NULL);
-  wk.webkit_user_content_manager_add_script (content_manager, script);
-  wk.webkit_user_script_unref (script);
-  wk.webkit_user_content_manager_register_script_message_handler (content_manager,
-                                                                  SECTION_HANDLER, SCRIPT_WORLD);
-  wk.webkit_user_content_manager_register_script_message_handler (content_manager,
-                                                                  FOCUS_OUT_HANDLER, SCRIPT_WORLD);
+  script = webkit_user_script_new_for_world (g_bytes_get_data (source, NULL),
+                                             WEBKIT_USER_CONTENT_INJECT_TOP_FRAME,
+                                             WEBKIT_USER_SCRIPT_INJECT_AT_DOCUMENT_END,
+                                             SCRIPT_WORLD, NULL, NULL);
+  webkit_user_content_manager_add_script (content_manager, script);
+  webkit_user_content_manager_register_script_message_handler (content_manager, SECTION_HANDLER,
+                                                               SCRIPT_WORLD);
+  webkit_user_content_manager_register_script_message_handler (content_manager, FOCUS_OUT_HANDLER,
+                                                               SCRIPT_WORLD);
 
-  return g_object_new (wk.webkit_web_view_get_type (),
+  return g_object_new (WEBKIT_TYPE_WEB_VIEW,
                        "network-session", session,
                        "settings", settings,
                        "user-content-manager", content_manager,
@@ -421,7 +336,7 @@ cpd_page_view_load_html (CpdPageView *self,
                          CpdDocument *document)
 {
   cpd_application_report_timing ("load-requested");
-  wk.webkit_web_view_load_html (self->web_view, cpd_document_get_html (document), PAGE_BASE_URI);
+  webkit_web_view_load_html (self->web_view, cpd_document_get_html (document), PAGE_BASE_URI);
 }
 
 static WebKitWebView *
@@ -437,18 +352,17 @@ cpd_page_view_ensure_web_view (CpdPageView *self)
   cpd_page_view_stop_waiting_for_paint (self);
 
   cpd_application_report_timing ("web-view");
-  cpd_page_view_ensure_webkit ();
 
   /* One reader of bundled documents: keep WebKit's memory caches small. This is also what
    * creates WebKit's default context, so it is done here, not at startup. */
-  wk.webkit_web_context_set_cache_model (wk.webkit_web_context_get_default (),
-                                         WEBKIT_CACHE_MODEL_DOCUMENT_VIEWER);
+  webkit_web_context_set_cache_model (webkit_web_context_get_default (),
+                                      WEBKIT_CACHE_MODEL_DOCUMENT_VIEWER);
 
   self->web_view = create_hardened_web_view ();
   adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->web_view));
 
   cpd_page_view_update_background (self, NULL, adw_style_manager_get_default ());
-  wk.webkit_web_view_set_zoom_level (self->web_view, self->zoom_level);
+  webkit_web_view_set_zoom_level (self->web_view, self->zoom_level);
 
   g_signal_connect_object (self->web_view, "decide-policy",
                            G_CALLBACK (cpd_page_view_decide_policy_cb), self, G_CONNECT_SWAPPED);
@@ -461,7 +375,7 @@ cpd_page_view_ensure_web_view (CpdPageView *self)
   g_signal_connect_object (self->web_view, "notify::zoom-level",
                            G_CALLBACK (cpd_page_view_zoom_notify_cb), self, G_CONNECT_SWAPPED);
 
-  content_manager = wk.webkit_web_view_get_user_content_manager (self->web_view);
+  content_manager = webkit_web_view_get_user_content_manager (self->web_view);
   g_signal_connect_object (content_manager, "script-message-received::" SECTION_HANDLER,
                            G_CALLBACK (cpd_page_view_section_message_cb), self,
                            G_CONNECT_SWAPPED);
@@ -469,7 +383,7 @@ cpd_page_view_ensure_web_view (CpdPageView *self)
                            G_CALLBACK (cpd_page_view_focus_out_message_cb), self,
                            G_CONNECT_SWAPPED);
 
-  find_controller = wk.webkit_web_view_get_find_controller (self->web_view);
+  find_controller = webkit_web_view_get_find_controller (self->web_view);
   g_signal_connect_object (find_controller, "counted-matches",
                            G_CALLBACK (cpd_page_view_counted_matches_cb), self,
                            G_CONNECT_SWAPPED);
@@ -722,11 +636,11 @@ cpd_page_view_scrolled_cb (GObject      *source,
   g_autoptr (JSCValue) value = NULL;
   g_autoptr (GError) error = NULL;
 
-  value = wk.webkit_web_view_call_async_javascript_function_finish ((WebKitWebView *) source,
-                                                                    result, &error);
+  value = webkit_web_view_call_async_javascript_function_finish (WEBKIT_WEB_VIEW (source), result,
+                                                                 &error);
   if (value == NULL)
     g_debug ("Could not scroll to the section: %s", error->message);
-  else if (!wk.jsc_value_to_boolean (value))
+  else if (!jsc_value_to_boolean (value))
     g_debug ("No such section in the page");
 }
 
@@ -736,23 +650,19 @@ cpd_page_view_scroll_to_section (CpdPageView *self,
 {
   g_autoptr (GVariantDict) dict = g_variant_dict_new (NULL);
   g_autoptr (GVariant) arguments = NULL;
-  WebKitWebView *web_view;
 
   g_return_if_fail (CPD_IS_PAGE_VIEW (self));
   g_return_if_fail (section_id != NULL);
-
-  /* Made (and WebKit loaded) before wk's functions are looked at. */
-  web_view = cpd_page_view_ensure_web_view (self);
 
   /* The id travels as an argument, never as script text. */
   g_variant_dict_insert (dict, "id", "s", section_id);
   /* WebKit reads the arguments without sinking them: hold the reference ourselves. */
   arguments = g_variant_ref_sink (g_variant_dict_end (dict));
-  wk.webkit_web_view_call_async_javascript_function (web_view,
-                                                     "return window.cpdScrollTo(id);", -1,
-                                                     arguments,
-                                                     SCRIPT_WORLD, NULL, NULL,
-                                                     cpd_page_view_scrolled_cb, NULL);
+  webkit_web_view_call_async_javascript_function (cpd_page_view_ensure_web_view (self),
+                                                  "return window.cpdScrollTo(id);", -1,
+                                                  arguments,
+                                                  SCRIPT_WORLD, NULL, NULL,
+                                                  cpd_page_view_scrolled_cb, NULL);
 }
 
 double
@@ -763,7 +673,7 @@ cpd_page_view_get_zoom_level (CpdPageView *self)
   if (self->web_view == NULL)
     return self->zoom_level;
 
-  return wk.webkit_web_view_get_zoom_level (self->web_view);
+  return webkit_web_view_get_zoom_level (self->web_view);
 }
 
 void
@@ -776,7 +686,7 @@ cpd_page_view_set_zoom_level (CpdPageView *self,
   if (self->web_view != NULL)
     {
       /* WebKit notifies; cpd_page_view_zoom_notify_cb () passes it on. */
-      wk.webkit_web_view_set_zoom_level (self->web_view, zoom_level);
+      webkit_web_view_set_zoom_level (self->web_view, zoom_level);
       return;
     }
 
@@ -791,7 +701,6 @@ void
 cpd_page_view_find (CpdPageView *self,
                     const char  *text)
 {
-  WebKitWebView        *web_view;
   WebKitFindController *find_controller;
   guint32               options = WEBKIT_FIND_OPTIONS_CASE_INSENSITIVE | WEBKIT_FIND_OPTIONS_WRAP_AROUND;
 
@@ -805,10 +714,9 @@ cpd_page_view_find (CpdPageView *self,
       return;
     }
 
-  web_view = cpd_page_view_ensure_web_view (self);
-  find_controller = wk.webkit_web_view_get_find_controller (web_view);
-  wk.webkit_find_controller_count_matches (find_controller, text, options, MAX_FIND_MATCHES);
-  wk.webkit_find_controller_search (find_controller, text, options, MAX_FIND_MATCHES);
+  find_controller = webkit_web_view_get_find_controller (cpd_page_view_ensure_web_view (self));
+  webkit_find_controller_count_matches (find_controller, text, options, MAX_FIND_MATCHES);
+  webkit_find_controller_search (find_controller, text, options, MAX_FIND_MATCHES);
 }
 
 static void
@@ -821,12 +729,12 @@ cpd_page_view_step_match (CpdPageView *self,
   if (self->match_count == 0)
     return;
 
-  find_controller = wk.webkit_web_view_get_find_controller (self->web_view);
+  find_controller = webkit_web_view_get_find_controller (self->web_view);
 
   if (step > 0)
-    wk.webkit_find_controller_search_next (find_controller);
+    webkit_find_controller_search_next (find_controller);
   else
-    wk.webkit_find_controller_search_previous (find_controller);
+    webkit_find_controller_search_previous (find_controller);
 
   /* WebKit counts matches but does not say which one is selected; we walk with it. */
   self->match_index = (self->match_index - 1 + self->match_count + step) % self->match_count + 1;
@@ -855,7 +763,7 @@ cpd_page_view_find_finish (CpdPageView *self)
   g_return_if_fail (CPD_IS_PAGE_VIEW (self));
 
   if (self->web_view != NULL)
-    wk.webkit_find_controller_search_finish (wk.webkit_web_view_get_find_controller (self->web_view));
+    webkit_find_controller_search_finish (webkit_web_view_get_find_controller (self->web_view));
   self->match_count = 0;
   self->match_index = 0;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MATCH_COUNT]);
@@ -882,13 +790,11 @@ void
 cpd_page_view_print (CpdPageView *self)
 {
   g_autoptr (WebKitPrintOperation) operation = NULL;
-  WebKitWebView *web_view;
-  GtkRoot       *root;
+  GtkRoot *root;
 
   g_return_if_fail (CPD_IS_PAGE_VIEW (self));
 
   root = gtk_widget_get_root (GTK_WIDGET (self));
-  web_view = cpd_page_view_ensure_web_view (self);
-  operation = wk.webkit_print_operation_new (web_view);
-  wk.webkit_print_operation_run_dialog (operation, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
+  operation = webkit_print_operation_new (cpd_page_view_ensure_web_view (self));
+  webkit_print_operation_run_dialog (operation, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
 }
