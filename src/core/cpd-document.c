@@ -211,44 +211,41 @@ is_dangerous_scheme (const char *href,
   return FALSE;
 }
 
-/* Whether @c may stay as it is in a URI: unreserved and reserved characters, and "%"
- * for escapes already there. Runs for every byte of every link. */
+/* The bytes that may stay as they are in a URI: unreserved and reserved characters, and
+ * "%" for escapes already there. A table, as it is read for every byte of every link. */
+static const gboolean uri_chars[256] = {
+  ['a' ... 'z'] = TRUE,
+  ['A' ... 'Z'] = TRUE,
+  ['0' ... '9'] = TRUE,
+  ['-'] = TRUE,
+  ['_'] = TRUE,
+  ['.'] = TRUE,
+  ['~'] = TRUE,
+  ['!'] = TRUE,
+  ['*'] = TRUE,
+  ['\''] = TRUE,
+  ['('] = TRUE,
+  [')'] = TRUE,
+  [';'] = TRUE,
+  [':'] = TRUE,
+  ['@'] = TRUE,
+  ['&'] = TRUE,
+  ['='] = TRUE,
+  ['+'] = TRUE,
+  ['$'] = TRUE,
+  [','] = TRUE,
+  ['/'] = TRUE,
+  ['?'] = TRUE,
+  ['#'] = TRUE,
+  ['['] = TRUE,
+  [']'] = TRUE,
+  ['%'] = TRUE,
+};
+
 static inline gboolean
 is_uri_char (guchar c)
 {
-  if (g_ascii_isalnum (c))
-    return TRUE;
-
-  switch (c)
-    {
-    case '-':
-    case '_':
-    case '.':
-    case '~':
-    case '!':
-    case '*':
-    case '\'':
-    case '(':
-    case ')':
-    case ';':
-    case ':':
-    case '@':
-    case '&':
-    case '=':
-    case '+':
-    case '$':
-    case ',':
-    case '/':
-    case '?':
-    case '#':
-    case '[':
-    case ']':
-    case '%':
-      return TRUE;
-
-    default:
-      return FALSE;
-    }
+  return uri_chars[c];
 }
 
 /* Percent-encodes what may not appear in a URI (blanks, controls, non-ASCII), leaving
@@ -379,6 +376,33 @@ is_web_uri (const char *uri)
   return g_ascii_strncasecmp (uri, "https:", 6) == 0 || g_ascii_strncasecmp (uri, "http:", 5) == 0;
 }
 
+/* The length of "scheme://host[:port]" at the start of @url when the host is a plain
+ * name, and the authority is followed by a path; 0 otherwise. */
+static gsize
+plain_authority_length (const char *url)
+{
+  const char *host = strstr (url, "://");
+  const char *p;
+  gboolean    in_port = FALSE;
+
+  if (host == NULL)
+    return 0;
+
+  for (p = host + 3; *p != '/'; p++)
+    {
+      if (*p == ':' && !in_port && p > host + 3)
+        in_port = TRUE;
+      else if (!(in_port ? g_ascii_isdigit (*p)
+                         : g_ascii_isalnum (*p) || *p == '-' || *p == '.'))
+        return 0;
+    }
+
+  if (p == host + 3 || p[-1] == ':')
+    return 0;
+
+  return p - url;
+}
+
 /* The site URL relative links resolve against, always ending in "/" so that a page's
  * "videos" and "/videos" both land under the site, and its @origin (scheme and
  * authority) for links that start with "/". */
@@ -392,6 +416,7 @@ compute_site_url (GHashTable *front_matter,
   const char      *baseurl = g_hash_table_lookup (front_matter, "baseurl");
   g_autofree char *escaped_url = NULL;
   g_autoptr (GString) site = NULL;
+  gsize authority_len;
 
   if (url == NULL || !is_web_uri (url))
     url = given;
@@ -427,6 +452,15 @@ compute_site_url (GHashTable *front_matter,
     }
 
   g_string_append_c (site, '/');
+
+  /* Most sites are "https://host/...": their origin is the text before the path. GUri
+   * takes the rest (user info, IPv6 literals, odd ports) and rejects what is not a URL. */
+  authority_len = plain_authority_length (site->str);
+  if (authority_len > 0)
+    {
+      *origin = g_strndup (site->str, authority_len);
+      return g_string_free (g_steal_pointer (&site), FALSE);
+    }
 
   uri = g_uri_parse (site->str, G_URI_FLAGS_ENCODED, NULL);
   if (uri == NULL)

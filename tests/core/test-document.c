@@ -585,6 +585,28 @@ test_site_url_choice (void)
   g_assert_cmpstr (cpd_document_get_site_url (from_page), ==, "https://page.example.org/");
   g_assert_cmpstr (cpd_document_get_site_url (base_only), ==, "https://given.example.org/blog/");
   g_assert_null (cpd_document_get_site_url (bad));
+
+  /* Site-absolute links keep the site's authority, read directly or by GUri. */
+  {
+    static const struct
+    {
+      const char *site;
+      const char *resolved;
+    } origins[] = {
+      { "https://example.org:8080/docs/", "https://example.org:8080/x" },
+      { "https://user@example.org/docs/", "https://user@example.org/x" },
+      { "https://[::1]:8080/docs/", "https://[::1]:8080/x" },
+      { "http://localhost/", "http://localhost/x" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (origins); i++)
+      {
+        g_autoptr (CpdDocument) document = cpd_test_load_string ("x", origins[i].site);
+        g_autofree char *resolved = cpd_document_resolve_link (document, "/x");
+
+        g_assert_cmpstr (resolved, ==, origins[i].resolved);
+      }
+  }
 }
 
 static void
