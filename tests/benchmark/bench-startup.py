@@ -94,7 +94,10 @@ def pss_kib(pid):
 
 
 def thread_switches(pid):
-    """Context switches of each thread of pid: {(tid, name): count}."""
+    """Context switches of each thread of pid: {(tid, name): count}.
+
+    The main thread's name gets " [main]": threads that set no name of their own (libpas's
+    scavenger in WebKit's UI process, for one) carry the process's name too."""
     found = {}
     try:
         tasks = os.listdir(f'/proc/{pid}/task')
@@ -112,6 +115,8 @@ def thread_switches(pid):
                         count += int(line.split()[1])
         except OSError:
             continue
+        if tid == str(pid):
+            name += ' [main]'
         found[(tid, name)] = count
     return found
 
@@ -308,7 +313,8 @@ def main():
     parser.add_argument('--no-peers', action='store_true')
     parser.add_argument('--threads', action='store_true',
                         help='also print the idle wakeups/s of each thread of the UI process '
-                        '(median per thread name; for finding who wakes)')
+                        '(median per thread name, the main thread marked [main]; for finding '
+                        'who wakes)')
     parser.add_argument('--milestones', action='store_true',
                         help='also print the median of every cpd-timing milestone each program '
                         'printed before load finished (for finding where startup time goes)')
