@@ -9,7 +9,8 @@
  * content we did not write: page scripts never run, nothing is fetched, and every navigation
  * other than our own document load is refused. Link clicks leave as the "link-activated"
  * signal, for the window's link opener to decide on. Our own script runs in the isolated
- * "cpd" world and tells us which heading is being read.
+ * "cpd" world and tells us which heading is being read, as the fragment of the document's
+ * URI, none at the page's beginning (see cpd-page-view.js for why not as a script message).
  *
  * The web view is made only after the window has painted its first frame (or when someone
  * asks for it). Making it starts WebKit's context and its web and network processes: on a
@@ -27,7 +28,6 @@
 #include "cpd-page-view.h"
 
 #define SCRIPT_WORLD "cpd"
-#define SECTION_HANDLER "cpdSection"
 #define FOCUS_OUT_HANDLER "cpdFocusOut"
 #define MAX_FIND_MATCHES 1000
 #define PAGE_BASE_URI "about:blank"
@@ -46,6 +46,7 @@ struct _CpdPageView
   gulong         after_paint_id;
   double         zoom_level;
   char          *current_section;
+  char          *first_section;
   char          *find_text;
   guint          match_count;
   guint          match_index;
@@ -195,16 +196,28 @@ cpd_page_view_load_changed_cb (CpdPageView    *self,
 }
 
 static void
-cpd_page_view_section_message_cb (CpdPageView              *self,
-                                  JSCValue                 *value,
-                                  WebKitUserContentManager *manager)
+cpd_page_view_uri_notify_cb (CpdPageView   *self,
+                             GParamSpec    *pspec,
+                             WebKitWebView *web_view)
 {
+  const char      *uri = webkit_web_view_get_uri (web_view);
+  const char      *fragment;
   g_autofree char *id = NULL;
 
-  if (!jsc_value_is_string (value))
+  /* Only our document, whose fragment only our script sets: the navigation policy refuses
+   * every fragment navigation the page itself could start. */
+  if (uri == NULL || !g_str_has_prefix (uri, PAGE_BASE_URI))
     return;
 
-  id = jsc_value_to_string (value);
+  fragment = uri + strlen (PAGE_BASE_URI);
+  if (fragment[0] == '\0')
+    id = g_strdup (self->first_section);
+  else if (fragment[0] == '#')
+    id = g_uri_unescape_string (fragment + 1, NULL);
+
+  if (id == NULL || id[0] == '\0')
+    return;
+
   g_debug ("Reading section “%s”", id);
   if (g_strcmp0 (id, self->current_section) == 0)
     return;
@@ -308,8 +321,6 @@ create_hardened_web_view (void)
                                              WEBKIT_USER_SCRIPT_INJECT_AT_DOCUMENT_END,
                                              SCRIPT_WORLD, NULL, NULL);
   webkit_user_content_manager_add_script (content_manager, script);
-  webkit_user_content_manager_register_script_message_handler (content_manager, SECTION_HANDLER,
-                                                               SCRIPT_WORLD);
   webkit_user_content_manager_register_script_message_handler (content_manager, FOCUS_OUT_HANDLER,
                                                                SCRIPT_WORLD);
 
@@ -374,11 +385,10 @@ cpd_page_view_ensure_web_view (CpdPageView *self)
                            G_CALLBACK (cpd_page_view_load_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->web_view, "notify::zoom-level",
                            G_CALLBACK (cpd_page_view_zoom_notify_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->web_view, "notify::uri",
+                           G_CALLBACK (cpd_page_view_uri_notify_cb), self, G_CONNECT_SWAPPED);
 
   content_manager = webkit_web_view_get_user_content_manager (self->web_view);
-  g_signal_connect_object (content_manager, "script-message-received::" SECTION_HANDLER,
-                           G_CALLBACK (cpd_page_view_section_message_cb), self,
-                           G_CONNECT_SWAPPED);
   g_signal_connect_object (content_manager, "script-message-received::" FOCUS_OUT_HANDLER,
                            G_CALLBACK (cpd_page_view_focus_out_message_cb), self,
                            G_CONNECT_SWAPPED);
@@ -453,6 +463,7 @@ cpd_page_view_finalize (GObject *object)
   CpdPageView *self = CPD_PAGE_VIEW (object);
 
   g_clear_pointer (&self->current_section, g_free);
+  g_clear_pointer (&self->first_section, g_free);
   g_clear_pointer (&self->find_text, g_free);
 
   G_OBJECT_CLASS (cpd_page_view_parent_class)->finalize (object);
@@ -598,11 +609,20 @@ void
 cpd_page_view_load_document (CpdPageView *self,
                              CpdDocument *document)
 {
+  g_autoptr (CpdSection) first = NULL;
+  GListModel *sections;
+
   g_return_if_fail (CPD_IS_PAGE_VIEW (self));
   g_return_if_fail (CPD_IS_DOCUMENT (document));
 
   self->loaded = FALSE;
-  g_clear_pointer (&self->current_section, g_free);
+  /* A new page is read from its beginning, which its URI names by having no fragment. */
+  sections = cpd_document_get_sections (document);
+  first = g_list_model_get_item (sections, 0);
+  g_free (self->first_section);
+  self->first_section = first != NULL ? g_strdup (cpd_section_get_id (first)) : NULL;
+  g_free (self->current_section);
+  self->current_section = g_strdup (self->first_section);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT_SECTION]);
 

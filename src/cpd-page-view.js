@@ -4,7 +4,6 @@
 
 (() => {
   const headings = Array.from(document.querySelectorAll('h1[id], h2[id], h3[id], h4[id], h5[id], h6[id]'));
-  const handler = window.webkit.messageHandlers.cpdSection;
   let reported = null;
 
   // The heading being read is the last one whose top has passed the upper third of the view.
@@ -33,8 +32,18 @@
       return;
     const id = currentHeading().id;
     if (id !== reported) {
-      reported = id;
-      handler.postMessage(id);
+      // The heading goes out as the document's fragment, which the app reads from the view's
+      // URI, and the first heading as no fragment, the page's beginning: a script message would
+      // make the app start a JavaScript context of its own, whose timers then wake it while the
+      // reader is idle. replaceState() neither scrolls nor adds to the history, and nothing but
+      // a script can set the fragment without a navigation, which the app refuses.
+      const url = id === headings[0].id ? location.href.split('#')[0] : '#' + encodeURIComponent(id);
+      try {
+        history.replaceState(null, '', url);
+        reported = id;
+      } catch (e) {
+        // WebKit limits how often a page may replace its state; the next crossing retries.
+      }
     }
   }
 
