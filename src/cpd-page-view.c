@@ -7,10 +7,13 @@
 
 /* The page view shows a rendered CpdDocument in a WebKitWebView that treats the page as
  * content we did not write: page scripts never run, nothing is fetched, and every navigation
- * other than our own document load is refused. Link clicks leave as the "link-activated"
- * signal, for the window's link opener to decide on. Our own script runs in the isolated
- * "cpd" world and tells us which heading is being read, as the fragment of the document's
- * URI, none at the page's beginning (see cpd-page-view.js for why not as a script message).
+ * other than our own document load and our own jumps to a heading is refused. Link clicks
+ * leave as the "link-activated" signal, for the window's link opener to decide on. Our own
+ * script runs in the isolated "cpd" world and tells us which heading is being read, as the
+ * fragment of the document's URI, none at the page's beginning. Neither that nor our jumps to
+ * a heading (a navigation to its fragment, within the document) passes a value through
+ * JavaScript in our process: WebKit would make a JavaScript context of the app's own for it,
+ * whose timers then wake the idle app.
  *
  * The web view is made only after the window has painted its first frame (or when someone
  * asks for it). Making it starts WebKit's context and its web and network processes: on a
@@ -47,6 +50,8 @@ struct _CpdPageView
   double         zoom_level;
   char          *current_section;
   char          *first_section;
+  char          *requested_uri;
+  char          *pending_section;
   char          *find_text;
   guint          match_count;
   guint          match_index;
@@ -130,6 +135,17 @@ cpd_page_view_decide_policy_cb (CpdPageView             *self,
       return TRUE;
     }
 
+  if (type == WEBKIT_POLICY_DECISION_TYPE_NAVIGATION_ACTION &&
+      webkit_navigation_action_get_navigation_type (action) == WEBKIT_NAVIGATION_TYPE_OTHER &&
+      !webkit_navigation_action_is_user_gesture (action) && self->requested_uri != NULL &&
+      g_strcmp0 (uri, self->requested_uri) == 0)
+    {
+      /* Our own jump to a heading, within the document: once. */
+      g_clear_pointer (&self->requested_uri, g_free);
+      webkit_policy_decision_use (decision);
+      return TRUE;
+    }
+
   if (webkit_navigation_action_get_navigation_type (action) == WEBKIT_NAVIGATION_TYPE_LINK_CLICKED)
     g_signal_emit (self, signals[LINK_ACTIVATED], 0, uri);
 
@@ -193,6 +209,13 @@ cpd_page_view_load_changed_cb (CpdPageView    *self,
 
   self->loaded = TRUE;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
+
+  if (self->pending_section != NULL)
+    {
+      g_autofree char *section_id = g_steal_pointer (&self->pending_section);
+
+      cpd_page_view_scroll_to_section (self, section_id);
+    }
 }
 
 static void
@@ -464,6 +487,8 @@ cpd_page_view_finalize (GObject *object)
 
   g_clear_pointer (&self->current_section, g_free);
   g_clear_pointer (&self->first_section, g_free);
+  g_clear_pointer (&self->requested_uri, g_free);
+  g_clear_pointer (&self->pending_section, g_free);
   g_clear_pointer (&self->find_text, g_free);
 
   G_OBJECT_CLASS (cpd_page_view_parent_class)->finalize (object);
@@ -616,6 +641,8 @@ cpd_page_view_load_document (CpdPageView *self,
   g_return_if_fail (CPD_IS_DOCUMENT (document));
 
   self->loaded = FALSE;
+  g_clear_pointer (&self->pending_section, g_free);
+  g_clear_pointer (&self->requested_uri, g_free);
   /* A new page is read from its beginning, which its URI names by having no fragment. */
   sections = cpd_document_get_sections (document);
   first = g_list_model_get_item (sections, 0);
@@ -648,41 +675,31 @@ cpd_page_view_get_current_section (CpdPageView *self)
   return self->current_section;
 }
 
-static void
-cpd_page_view_scrolled_cb (GObject      *source,
-                           GAsyncResult *result,
-                           gpointer      user_data)
-{
-  g_autoptr (JSCValue) value = NULL;
-  g_autoptr (GError) error = NULL;
-
-  value = webkit_web_view_call_async_javascript_function_finish (WEBKIT_WEB_VIEW (source), result,
-                                                                 &error);
-  if (value == NULL)
-    g_debug ("Could not scroll to the section: %s", error->message);
-  else if (!jsc_value_to_boolean (value))
-    g_debug ("No such section in the page");
-}
-
 void
 cpd_page_view_scroll_to_section (CpdPageView *self,
                                  const char  *section_id)
 {
-  g_autoptr (GVariantDict) dict = g_variant_dict_new (NULL);
-  g_autoptr (GVariant) arguments = NULL;
+  g_autofree char *fragment = NULL;
 
   g_return_if_fail (CPD_IS_PAGE_VIEW (self));
   g_return_if_fail (section_id != NULL);
 
-  /* The id travels as an argument, never as script text. */
-  g_variant_dict_insert (dict, "id", "s", section_id);
-  /* WebKit reads the arguments without sinking them: hold the reference ourselves. */
-  arguments = g_variant_ref_sink (g_variant_dict_end (dict));
-  webkit_web_view_call_async_javascript_function (cpd_page_view_ensure_web_view (self),
-                                                  "return window.cpdScrollTo(id);", -1,
-                                                  arguments,
-                                                  SCRIPT_WORLD, NULL, NULL,
-                                                  cpd_page_view_scrolled_cb, NULL);
+  cpd_page_view_ensure_web_view (self);
+
+  /* A navigation now would replace the document that is still loading. */
+  if (!self->loaded)
+    {
+      g_set_str (&self->pending_section, section_id);
+      return;
+    }
+
+  /* A jump within the document, as to a link's fragment: WebKit scrolls there itself (and the
+   * scroll-spy reports it). A script call would pass the id through a JavaScript context of
+   * the app's own. The navigation policy lets this one navigation through, once. */
+  fragment = g_uri_escape_string (section_id, NULL, FALSE);
+  g_free (self->requested_uri);
+  self->requested_uri = g_strconcat (PAGE_BASE_URI "#", fragment, NULL);
+  webkit_web_view_load_uri (self->web_view, self->requested_uri);
 }
 
 double

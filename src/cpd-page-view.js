@@ -1,10 +1,9 @@
 // Runs in the "cpd" script world, isolated from the page (whose own scripts never run).
-// It reports the heading being read to the app and scrolls to headings on request.
+// It reports the heading being read to the app; the app jumps to headings as to a fragment.
 'use strict';
 
 (() => {
   const headings = Array.from(document.querySelectorAll('h1[id], h2[id], h3[id], h4[id], h5[id], h6[id]'));
-  let reported = null;
 
   // The heading being read is the last one whose top has passed the upper third of the view.
   // Headings are in document order, so their tops grow monotonically: binary search.
@@ -31,21 +30,23 @@
     if (headings.length === 0)
       return;
     const id = currentHeading().id;
-    if (id !== reported) {
-      // The heading goes out as the document's fragment, which the app reads from the view's
-      // URI, and the first heading as no fragment, the page's beginning: a script message would
-      // make the app start a JavaScript context of its own, whose timers then wake it while the
-      // reader is idle. replaceState() neither scrolls nor adds to the history, and nothing but
-      // a script can set the fragment without a navigation, which the app refuses.
-      const url = id === headings[0].id ? location.href.split('#')[0] : '#' + encodeURIComponent(id);
-      try {
-        history.replaceState(null, '', url);
-        reported = id;
-      } catch (e) {
-        // WebKit limits how often a page may replace its state; the next crossing retries.
-      }
+    // The heading goes out as the document's fragment, which the app reads from the view's URI,
+    // and the first heading as no fragment, the page's beginning: a script message would make
+    // the app start a JavaScript context of its own, whose timers then wake it while the reader
+    // is idle. replaceState() neither scrolls nor adds to the history, and nothing but a script
+    // can set the fragment without a navigation, which the app refuses. Compared with the URL
+    // itself, not with what was reported last: the app's own jumps to a heading set it too.
+    const page = location.href.split('#')[0];
+    const url = id === headings[0].id ? page : page + '#' + encodeURIComponent(id);
+    if (location.href === url)
+      return;
+    try {
+      history.replaceState(null, '', url);
+    } catch (e) {
+      // WebKit limits how often a page may replace its state; the next crossing retries.
     }
   }
+
 
   // Let the last heading reach the top of the view, as the sidebar promises.
   function padEnd() {
@@ -79,14 +80,4 @@
     event.preventDefault();
     window.webkit.messageHandlers.cpdFocusOut.postMessage(event.shiftKey ? 'backward' : 'forward');
   }, true);
-
-  window.cpdScrollTo = (id) => {
-    const target = document.getElementById(id);
-    if (!target)
-      return false;
-    target.scrollIntoView({ block: 'start', behavior: 'instant' });
-    // Our own jump: say where we are now rather than waiting for the next rendering update.
-    report();
-    return true;
-  };
 })();

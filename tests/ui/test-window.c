@@ -51,8 +51,9 @@ test_bundled_page (void)
 static gboolean
 sponsors_at_top (gpointer data)
 {
+  CpdWindow *shown = data != NULL ? data : window;
   /* The page keeps a small scroll margin above headings, so they do not touch the edge. */
-  double top = cpd_test_eval_double (cpd_window_get_page_view (window),
+  double top = cpd_test_eval_double (cpd_window_get_page_view (shown),
                                      "const h = document.getElementById('sponsors');"
                                      "h.getBoundingClientRect().top"
                                      " - parseFloat(getComputedStyle(h).scrollMarginTop)");
@@ -81,6 +82,63 @@ test_section_navigation (void)
   /* The reader scrolls back up: the sidebar follows. */
   cpd_test_run_script (cpd_window_get_page_view (window), "window.scrollTo(0, 0)");
   cpd_test_wait_for (first_section_selected, NULL, "the first section selected");
+}
+
+/* A new window on the bundled page goes back to the section the reader last read. */
+static void
+test_restores_last_section (void)
+{
+  g_autoptr (GSettings) settings = g_settings_new ("org.example.CPD");
+  CpdWindow *restored;
+
+  g_assert_true (g_settings_set_string (settings, "last-section", "sponsors"));
+  restored = cpd_window_new (app, NULL);
+  gtk_window_present (GTK_WINDOW (restored));
+  cpd_test_wait_for_window_ready (restored);
+
+  cpd_test_wait_for (sponsors_at_top, restored, "the Sponsors heading at the top of the view");
+  cpd_test_wait_for_selected (cpd_window_get_sidebar (restored), "sponsors");
+
+  gtk_window_destroy (GTK_WINDOW (restored));
+  g_settings_reset (settings, "last-section");
+}
+
+static gboolean
+has_new_window (gpointer data)
+{
+  return g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))) > 1;
+}
+
+/* Heading ids keep non-Latin letters; the view jumps to them as to any other. */
+static void
+test_non_latin_section (void)
+{
+  g_autoptr (GString) page = g_string_new ("# Start\n\n");
+  g_autoptr (GFile) file = NULL;
+  g_autoptr (GFileIOStream) stream = NULL;
+  CpdWindow *opened;
+
+  for (guint i = 0; i < 80; i++)
+    g_string_append (page, "A paragraph that takes up room.\n\n");
+  g_string_append (page, "## Über uns\n\nThe end.\n");
+
+  file = g_file_new_tmp ("non-latin-XXXXXX.md", &stream, NULL);
+  g_assert_nonnull (file);
+  g_assert_true (g_file_replace_contents (file, page->str, page->len, NULL, FALSE, 0, NULL, NULL,
+                                          NULL));
+
+  cpd_application_open_page (app, file, GTK_WINDOW (window));
+  cpd_test_wait_for (has_new_window, NULL, "the page's window");
+  opened = CPD_WINDOW (gtk_application_get_windows (GTK_APPLICATION (app))->data);
+  g_assert_true (opened != window);
+  cpd_test_wait_for_window_ready (opened);
+  cpd_test_wait_for_selected (cpd_window_get_sidebar (opened), "start");
+
+  cpd_sidebar_activate_section (cpd_window_get_sidebar (opened), 1);
+  cpd_test_wait_for_selected (cpd_window_get_sidebar (opened), "über-uns");
+
+  gtk_window_destroy (GTK_WINDOW (opened));
+  g_file_delete (file, NULL, NULL);
 }
 
 static gboolean
@@ -235,6 +293,8 @@ main (int   argc,
 
   g_test_add_func ("/window/bundled-page", test_bundled_page);
   g_test_add_func ("/window/section-navigation", test_section_navigation);
+  g_test_add_func ("/window/restores-last-section", test_restores_last_section);
+  g_test_add_func ("/window/non-latin-section", test_non_latin_section);
   g_test_add_func ("/window/find", test_find);
   g_test_add_func ("/window/narrow", test_narrow);
   g_test_add_func ("/window/broken-file", test_broken_file);
