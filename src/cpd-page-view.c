@@ -146,10 +146,23 @@ cpd_page_view_decide_policy_cb (CpdPageView             *self,
       return TRUE;
     }
 
-  if (webkit_navigation_action_get_navigation_type (action) == WEBKIT_NAVIGATION_TYPE_LINK_CLICKED)
-    g_signal_emit (self, signals[LINK_ACTIVATED], 0, uri);
-
   webkit_policy_decision_ignore (decision);
+
+  if (webkit_navigation_action_get_navigation_type (action) == WEBKIT_NAVIGATION_TYPE_LINK_CLICKED)
+    {
+      /* A link to a heading of this page ("#conduct") jumps there, as the sidebar does;
+       * anything else is for the link opener. */
+      if (g_str_has_prefix (uri, PAGE_BASE_URI "#"))
+        {
+          g_autofree char *id = g_uri_unescape_string (uri + strlen (PAGE_BASE_URI "#"), NULL);
+
+          if (id != NULL && id[0] != '\0')
+            cpd_page_view_scroll_to_section (self, id);
+        }
+      else
+        g_signal_emit (self, signals[LINK_ACTIVATED], 0, uri);
+    }
+
   return TRUE;
 }
 

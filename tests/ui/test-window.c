@@ -281,6 +281,44 @@ test_page_view_runs_no_scripts (void)
   gtk_window_destroy (test_window);
 }
 
+static gboolean
+section_is_b (gpointer data)
+{
+  return g_strcmp0 (cpd_page_view_get_current_section (data), "b") == 0;
+}
+
+/* A link to a heading of the page jumps to it, and is not handed to the link opener. */
+static void
+test_page_view_fragment_link (void)
+{
+  GtkWindow   *test_window = GTK_WINDOW (gtk_window_new ());
+  CpdPageView *page_view = cpd_page_view_new ();
+  g_autoptr (GPtrArray) links = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GString) html = g_string_new ("<html><body><h2 id='a'>A</h2>"
+                                           "<p><a id='to-b' href='#b'>To B</a></p>");
+  g_autofree char *scrolled = NULL;
+
+  for (guint i = 0; i < 80; i++)
+    g_string_append (html, "<p>A paragraph that takes up room.</p>");
+  g_string_append (html, "<h2 id='b'>B</h2><p>The end.</p></body></html>");
+
+  g_signal_connect (page_view, "link-activated", G_CALLBACK (record_link), links);
+  gtk_window_set_child (test_window, GTK_WIDGET (page_view));
+  gtk_window_set_default_size (test_window, 600, 400);
+  gtk_window_present (test_window);
+
+  webkit_web_view_load_html (cpd_page_view_get_web_view (page_view), html->str, "about:blank");
+  cpd_test_wait_for (page_view_loaded, page_view, "the page to load");
+
+  cpd_test_run_script (page_view, "document.getElementById('to-b').click()");
+  cpd_test_wait_for (section_is_b, page_view, "the view to reach heading B");
+  scrolled = cpd_test_eval_string (page_view, "String(window.scrollY > 0)");
+  g_assert_cmpstr (scrolled, ==, "true");
+  g_assert_cmpuint (links->len, ==, 0);
+
+  gtk_window_destroy (test_window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -299,6 +337,7 @@ main (int   argc,
   g_test_add_func ("/window/narrow", test_narrow);
   g_test_add_func ("/window/broken-file", test_broken_file);
   g_test_add_func ("/page-view/runs-no-scripts", test_page_view_runs_no_scripts);
+  g_test_add_func ("/page-view/fragment-link", test_page_view_fragment_link);
 
   ret = g_test_run ();
 
