@@ -47,7 +47,6 @@
     }
   }
 
-
   // Let the last heading reach the top of the view, as the sidebar promises.
   function padEnd() {
     if (headings.length === 0)
