@@ -9,7 +9,8 @@
 # Under one private Xvfb and one private session bus it starts, alternately (A B A B ...),
 # the floor program (tests/benchmark/floor.c: one GtkWindow, one WebKitWebView, the same
 # pre-rendered HTML) and the app (BUILDDIR/src/cpd), then the peers Apostrophe (on the same
-# Markdown page) and Confy (which takes no Markdown: its start page). For each run it records
+# Markdown page) and Confy (which takes no Markdown: its start page), and three bounds (below).
+# For each run it records
 #
 #   first frame    exec -> the window's first painted frame  ("cpd-timing first-frame")
 #   load finished  exec -> the page's WEBKIT_LOAD_FINISHED   ("cpd-timing load-finished")
@@ -22,6 +23,13 @@
 #                  idle period (--idle, 10 s) that starts --settle (5 s) after load, divided by
 #                  its length; the same for its web process, for information. The pointer is
 #                  parked outside the windows (see Session).
+#
+# The bounds are not targets; they say what any libadwaita app pays on the machine at hand,
+# scored like the app. floor-adw is the floor with libadwaita initialised and a header bar
+# above the web view; "floor-adw --late" makes its web view only after the window's first
+# frame, as the app does; bare-window (tests/benchmark/bare-window.c) is a libadwaita window
+# with a header bar and a label that does not even link WebKit. None of them has a
+# GtkApplication, a sidebar or a page to parse. --no-bounds leaves them out.
 #
 # The timing lines use g_get_monotonic_time () (CLOCK_MONOTONIC), the clock of Python's
 # time.monotonic_ns (), so exec and milestones are on one clock. It prints medians and the
@@ -141,7 +149,7 @@ def web_process(pid):
 
 
 class Run:
-    def __init__(self, name, argv, env, timings, idle, settle):
+    def __init__(self, name, argv, env, milestones, idle, settle):
         self.name = name
         self.result = {}
         self.milestones = {}
@@ -158,9 +166,9 @@ class Run:
         reader.start()
         try:
             self.result['window'] = (self.wait_for_window(env) - start) / 1000
-            if timings:
-                for milestone, key in (('first-frame', 'first_frame'),
-                                       ('load-finished', 'load_finished')):
+            if milestones:
+                for milestone in milestones:
+                    key = milestone.replace('-', '_')
                     self.result[key] = (self.wait_for_milestone(milestone) - start) / 1000
                 # Any other milestones the program printed before load, for --milestones.
                 with self.cond:
@@ -311,6 +319,8 @@ def main():
                         help='seconds between load finished (peers: window) and the idle '
                         'measurement (default 5)')
     parser.add_argument('--no-peers', action='store_true')
+    parser.add_argument('--no-bounds', action='store_true',
+                        help="leave out the bounds (floor-adw, floor-adw --late, bare-window)")
     parser.add_argument('--threads', action='store_true',
                         help='also print the idle wakeups/s of each thread of the UI process '
                         '(median per thread name, the main thread marked [main]; for finding '
@@ -330,33 +340,41 @@ def main():
     html = find_built(builddir, ['floor-page.html'])
     app = os.path.join(builddir, 'src', 'cpd')
 
+    page_milestones = ('first-frame', 'load-finished')
     programs = {
-        'floor': ([floor, html], True),
-        'app': ([app], True),
+        'floor': ([floor, html], page_milestones),
+        'app': ([app], page_milestones),
     }
+    bounds = {}
+    if not args.no_bounds:
+        floor_adw = find_built(builddir, ['floor-adw'])
+        bounds['floor-adw'] = ([floor_adw, html], page_milestones)
+        bounds['floor-adw-late'] = ([floor_adw, '--late', html], page_milestones)
+        bounds['bare-window'] = ([find_built(builddir, ['bare-window'])], ('first-frame',))
     peers = {}
     if not args.no_peers:
         # Apostrophe takes the page; Confy reads conference schedules, not Markdown.
         if shutil.which('apostrophe'):
-            peers['apostrophe'] = (['apostrophe', page], False)
+            peers['apostrophe'] = (['apostrophe', page], ())
         if shutil.which('confy'):
-            peers['confy'] = (['confy'], False)
+            peers['confy'] = (['confy'], ())
     if args.peer_pythonpath:
-        for name, (argv, timings) in peers.items():
+        for name, (argv, milestones) in peers.items():
             peers[name] = (['env', f'PYTHONPATH={os.path.abspath(args.peer_pythonpath)}'] + argv,
-                           timings)
+                           milestones)
 
-    results = {name: [] for name in list(programs) + list(peers)}
+    started = list(programs.items()) + list(bounds.items()) + list(peers.items())
+    results = {name: [] for name, _ in started}
     others = {name: [] for name in results}
     threads = {name: [] for name in results}
     session = Session(builddir)
     try:
         # A warm-up of each, not counted: the first start pays for cold disk caches.
-        for name, (argv, timings) in list(programs.items()) + list(peers.items()):
-            Run(name, argv, session.env, timings, 0.5, 0)
+        for name, (argv, milestones) in started:
+            Run(name, argv, session.env, milestones, 0.5, 0)
         for i in range(args.runs):
-            for name, (argv, timings) in list(programs.items()) + list(peers.items()):
-                run = Run(name, argv, session.env, timings, args.idle, args.settle)
+            for name, (argv, milestones) in started:
+                run = Run(name, argv, session.env, milestones, args.idle, args.settle)
                 results[name].append(run.result)
                 others[name].append(run.others)
                 threads[name].append(run.threads)
@@ -371,12 +389,12 @@ def main():
           f'{os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs):')
     columns = [('window', 'ms'), ('first_frame', 'ms'), ('load_finished', 'ms'), ('pss', 'MiB'),
                ('wakeups', '/s'), ('web_wakeups', '/s')]
-    print(f'{"":12}' + ''.join(f'{c:>15}' for c, _ in columns))
+    print(f'{"":16}' + ''.join(f'{c:>15}' for c, _ in columns))
     for name, runs in results.items():
-        print(f'{name:12}' + ''.join(f'{fmt(median(runs, c), u):>15}' for c, u in columns))
+        print(f'{name:16}' + ''.join(f'{fmt(median(runs, c), u):>15}' for c, u in columns))
 
     if args.milestones:
-        for name in programs:
+        for name in list(programs) + list(bounds):
             keys = sorted({k for o in others[name] for k in o}, key=lambda k: median(others[name], k))
             print(f'\n{name} milestones (median ms from exec):')
             for k in keys:
@@ -401,6 +419,23 @@ def main():
     ok &= wakeups == 0
     print(f'  {"idle wakeups of the app":28} {wakeups:5.1f}/s (== 0)  '
           f'{"ok" if wakeups == 0 else "MISSED"}')
+
+    if bounds:
+        # Scored like the app: first frame and load-finished over the floor's load-finished.
+        floor_load = median(results['floor'], 'load_finished')
+        limits = (TARGETS['first frame vs floor load'][2], TARGETS['load finished'][2])
+        print(f'\nBounds, scored like the app (targets: first frame <= {limits[0]}, load '
+              f'finished <= {limits[1]} x floor\'s load finished):')
+        for name in bounds:
+            cells = []
+            for key, limit in zip(('first_frame', 'load_finished'), limits):
+                value = median(results[name], key)
+                if value is None:
+                    cells.append(f'{"-":>8}')
+                else:
+                    ratio = value / floor_load
+                    cells.append(f'{ratio:5.2f} {"ok" if ratio <= limit else "--"}')
+            print(f'  {name:16} first frame {cells[0]}   load finished {cells[1]}')
     return 0 if ok else 1
 
 
