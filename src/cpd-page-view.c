@@ -44,7 +44,8 @@ struct _CpdPageView
   AdwBin parent_instance;
 
   WebKitWebView *web_view;
-  CpdDocument   *pending_document;
+  CpdDocument   *document;         /* the page shown, or about to be */
+  CpdDocument   *pending_document; /* the same, until the web view is made */
   GdkFrameClock *frame_clock;
   gulong         after_paint_id;
   double         zoom_level;
@@ -486,6 +487,7 @@ cpd_page_view_dispose (GObject *object)
   CpdPageView *self = CPD_PAGE_VIEW (object);
 
   cpd_page_view_stop_waiting_for_paint (self);
+  g_clear_object (&self->document);
   g_clear_object (&self->pending_document);
   adw_bin_set_child (ADW_BIN (self), NULL);
   self->web_view = NULL;
@@ -653,6 +655,7 @@ cpd_page_view_load_document (CpdPageView *self,
   g_return_if_fail (CPD_IS_PAGE_VIEW (self));
   g_return_if_fail (CPD_IS_DOCUMENT (document));
 
+  g_set_object (&self->document, document);
   self->loaded = FALSE;
   g_clear_pointer (&self->pending_section, g_free);
   g_clear_pointer (&self->requested_uri, g_free);
@@ -696,6 +699,14 @@ cpd_page_view_scroll_to_section (CpdPageView *self,
 
   g_return_if_fail (CPD_IS_PAGE_VIEW (self));
   g_return_if_fail (section_id != NULL);
+
+  /* A saved position from another version of the page, or a link to an id the page does
+   * not have: there is nowhere to go, and it must not become the current section. */
+  if (self->document == NULL || !cpd_document_find_section (self->document, section_id, NULL))
+    {
+      g_debug ("No section “%s” on this page", section_id);
+      return;
+    }
 
   cpd_page_view_ensure_web_view (self);
 

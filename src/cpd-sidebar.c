@@ -269,23 +269,13 @@ void
 cpd_sidebar_select_section (CpdSidebar *self,
                             const char *section_id)
 {
-  GListModel *sections = G_LIST_MODEL (self->selection);
-  guint       position = GTK_INVALID_LIST_POSITION;
-  guint       n_items;
+  guint position = GTK_INVALID_LIST_POSITION;
 
   g_return_if_fail (CPD_IS_SIDEBAR (self));
 
-  n_items = g_list_model_get_n_items (sections);
-  for (guint i = 0; section_id != NULL && i < n_items; i++)
-    {
-      g_autoptr (CpdSection) section = g_list_model_get_item (sections, i);
-
-      if (g_strcmp0 (cpd_section_get_id (section), section_id) == 0)
-        {
-          position = i;
-          break;
-        }
-    }
+  if (self->document == NULL || section_id == NULL ||
+      !cpd_document_find_section (self->document, section_id, &position))
+    position = GTK_INVALID_LIST_POSITION;
 
   self->following_page = TRUE;
   gtk_single_selection_set_selected (self->selection, position);

@@ -1137,6 +1137,27 @@ cpd_document_get_sections (CpdDocument *self)
 }
 
 /**
+ * cpd_document_find_section:
+ * @self: a #CpdDocument
+ * @id: a section id, as from outside the page (a saved position, a link's fragment)
+ * @position: (out) (optional): where the section's position in the sections goes
+ *
+ * Finds a section without making the #CpdSection of every heading before it.
+ *
+ * Returns: whether the page has a section with @id
+ */
+gboolean
+cpd_document_find_section (CpdDocument *self,
+                           const char  *id,
+                           guint       *position)
+{
+  g_return_val_if_fail (CPD_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  return cpd_section_list_find (self->sections, id, position);
+}
+
+/**
  * cpd_document_get_links:
  * @self: a #CpdDocument
  *

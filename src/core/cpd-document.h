@@ -81,6 +81,9 @@ const char  *cpd_document_get_site_url (CpdDocument *self);
 const char  *cpd_document_get_lang (CpdDocument *self);
 const char  *cpd_document_get_html (CpdDocument *self);
 GListModel  *cpd_document_get_sections (CpdDocument *self);
+gboolean     cpd_document_find_section (CpdDocument *self,
+                                        const char  *id,
+                                        guint       *position);
 GPtrArray   *cpd_document_get_links (CpdDocument *self);
 char        *cpd_document_resolve_link (CpdDocument *self,
                                         const char  *href);

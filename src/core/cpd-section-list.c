@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "cpd-section-list.h"
 #include "cpd-section.h"
 
@@ -152,4 +154,34 @@ cpd_section_list_peek_id (CpdSectionList *self,
   g_return_val_if_fail (position < self->entries->len, NULL);
 
   return g_array_index (self->entries, Entry, position).id;
+}
+
+/**
+ * cpd_section_list_find:
+ * @self: a #CpdSectionList
+ * @id: a section id
+ * @position: (out) (optional): where the position of the section goes
+ *
+ * Looks for the section with @id, for callers holding an id from outside the page (a saved
+ * position, a link's fragment). Ids are unique within a page.
+ *
+ * Returns: whether the page has a section with @id
+ */
+gboolean
+cpd_section_list_find (CpdSectionList *self,
+                       const char     *id,
+                       guint          *position)
+{
+  g_return_val_if_fail (CPD_IS_SECTION_LIST (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  for (guint i = 0; i < self->entries->len; i++)
+    if (strcmp (g_array_index (self->entries, Entry, i).id, id) == 0)
+      {
+        if (position != NULL)
+          *position = i;
+        return TRUE;
+      }
+
+  return FALSE;
 }

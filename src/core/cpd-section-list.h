@@ -26,5 +26,8 @@ void            cpd_section_list_append (CpdSectionList *self,
                                          guint           level);
 const char     *cpd_section_list_peek_id (CpdSectionList *self,
                                           guint           position);
+gboolean        cpd_section_list_find (CpdSectionList *self,
+                                       const char     *id,
+                                       guint          *position);
 
 G_END_DECLS

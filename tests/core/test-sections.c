@@ -127,6 +127,34 @@ test_sections_bundled (void)
   g_assert_null (strstr (html, "<h2>"));
 }
 
+/* Ids from outside the page (a saved position, a link's fragment) are looked up, not trusted. */
+static void
+test_find_section (void)
+{
+  static const char page[] = "# Intro\n\n## Talks\n\n## Talks\n\n## Über uns\n";
+  g_autoptr (GBytes) bytes = g_bytes_new_static (page, sizeof page - 1);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CpdDocument) document = cpd_document_new_from_bytes (bytes, NULL, &error);
+  guint position = G_MAXUINT;
+
+  g_assert_no_error (error);
+
+  g_assert_true (cpd_document_find_section (document, "intro", &position));
+  g_assert_cmpuint (position, ==, 0);
+  g_assert_true (cpd_document_find_section (document, "talks-1", &position));
+  g_assert_cmpuint (position, ==, 2);
+  g_assert_true (cpd_document_find_section (document, "über-uns", &position));
+  g_assert_cmpuint (position, ==, 3);
+  g_assert_true (cpd_document_find_section (document, "talks", NULL));
+
+  /* Not there: the position is left alone. */
+  position = G_MAXUINT;
+  g_assert_false (cpd_document_find_section (document, "nowhere", &position));
+  g_assert_false (cpd_document_find_section (document, "", &position));
+  g_assert_false (cpd_document_find_section (document, "Talks", &position));
+  g_assert_cmpuint (position, ==, G_MAXUINT);
+}
+
 static void
 test_sections_levels_and_markup (void)
 {
@@ -242,6 +270,7 @@ main (int   argc,
   g_test_add_func ("/sections/slugify-cap", test_slugify_cap);
   g_test_add_func ("/sections/slugger-unique", test_slugger_unique);
   g_test_add_func ("/sections/bundled", test_sections_bundled);
+  g_test_add_func ("/sections/find", test_find_section);
   g_test_add_func ("/sections/levels-and-markup", test_sections_levels_and_markup);
   g_test_add_func ("/sections/none", test_sections_none);
   g_test_add_func ("/sections/title-front-matter", test_title_front_matter);

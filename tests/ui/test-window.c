@@ -103,6 +103,30 @@ test_restores_last_section (void)
   g_settings_reset (settings, "last-section");
 }
 
+/* A saved section the page no longer has (the page changed since) is not jumped to, and the
+ * window reads the page from its beginning. */
+static void
+test_ignores_unknown_last_section (void)
+{
+  g_autoptr (GSettings) settings = g_settings_new ("org.example.CPD");
+  CpdWindow   *restored;
+  CpdPageView *page_view;
+
+  g_assert_true (g_settings_set_string (settings, "last-section", "a-section-since-removed"));
+  restored = cpd_window_new (app, NULL);
+  gtk_window_present (GTK_WINDOW (restored));
+  cpd_test_wait_for_window_ready (restored);
+
+  page_view = cpd_window_get_page_view (restored);
+  cpd_test_wait_for_selected (cpd_window_get_sidebar (restored), "container-plumbing-days-2024");
+  g_assert_cmpstr (cpd_page_view_get_current_section (page_view), ==,
+                   "container-plumbing-days-2024");
+  g_assert_cmpfloat (cpd_test_eval_double (page_view, "window.scrollY"), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (restored));
+  g_settings_reset (settings, "last-section");
+}
+
 static gboolean
 has_new_window (gpointer data)
 {
@@ -287,34 +311,53 @@ section_is_b (gpointer data)
   return g_strcmp0 (cpd_page_view_get_current_section (data), "b") == 0;
 }
 
-/* A link to a heading of the page jumps to it, and is not handed to the link opener. */
+static void
+record_section (CpdPageView *page_view,
+                GParamSpec  *pspec,
+                GPtrArray   *sections)
+{
+  g_ptr_array_add (sections, g_strdup (cpd_page_view_get_current_section (page_view)));
+}
+
+/* A link to a heading of the page jumps to it, and is not handed to the link opener; a link
+ * to an id the page does not have goes nowhere and is not taken for a section. */
 static void
 test_page_view_fragment_link (void)
 {
   GtkWindow   *test_window = GTK_WINDOW (gtk_window_new ());
   CpdPageView *page_view = cpd_page_view_new ();
   g_autoptr (GPtrArray) links = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr (GString) html = g_string_new ("<html><body><h2 id='a'>A</h2>"
-                                           "<p><a id='to-b' href='#b'>To B</a></p>");
+  g_autoptr (GPtrArray) sections = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GString) markdown = g_string_new ("## A\n\n[Nowhere](#nowhere) [To B](#b)\n\n");
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (CpdDocument) document = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *scrolled = NULL;
 
   for (guint i = 0; i < 80; i++)
-    g_string_append (html, "<p>A paragraph that takes up room.</p>");
-  g_string_append (html, "<h2 id='b'>B</h2><p>The end.</p></body></html>");
+    g_string_append (markdown, "A paragraph that takes up room.\n\n");
+  g_string_append (markdown, "## B\n\nThe end.\n");
+  bytes = g_string_free_to_bytes (g_steal_pointer (&markdown));
+  document = cpd_document_new_from_bytes (bytes, NULL, &error);
+  g_assert_no_error (error);
 
   g_signal_connect (page_view, "link-activated", G_CALLBACK (record_link), links);
+  g_signal_connect (page_view, "notify::current-section", G_CALLBACK (record_section), sections);
   gtk_window_set_child (test_window, GTK_WIDGET (page_view));
   gtk_window_set_default_size (test_window, 600, 400);
   gtk_window_present (test_window);
 
-  webkit_web_view_load_html (cpd_page_view_get_web_view (page_view), html->str, "about:blank");
+  cpd_page_view_load_document (page_view, document);
   cpd_test_wait_for (page_view_loaded, page_view, "the page to load");
 
-  cpd_test_run_script (page_view, "document.getElementById('to-b').click()");
+  cpd_test_run_script (page_view, "document.querySelector('a[href=\"#nowhere\"]').click()");
+  cpd_test_run_script (page_view, "document.querySelector('a[href=\"#b\"]').click()");
   cpd_test_wait_for (section_is_b, page_view, "the view to reach heading B");
   scrolled = cpd_test_eval_string (page_view, "String(window.scrollY > 0)");
   g_assert_cmpstr (scrolled, ==, "true");
   g_assert_cmpuint (links->len, ==, 0);
+  for (guint i = 0; i < sections->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (sections, i), !=, "nowhere");
 
   gtk_window_destroy (test_window);
 }
@@ -332,6 +375,7 @@ main (int   argc,
   g_test_add_func ("/window/bundled-page", test_bundled_page);
   g_test_add_func ("/window/section-navigation", test_section_navigation);
   g_test_add_func ("/window/restores-last-section", test_restores_last_section);
+  g_test_add_func ("/window/ignores-unknown-last-section", test_ignores_unknown_last_section);
   g_test_add_func ("/window/non-latin-section", test_non_latin_section);
   g_test_add_func ("/window/find", test_find);
   g_test_add_func ("/window/narrow", test_narrow);
