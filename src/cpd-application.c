@@ -160,12 +160,12 @@ cpd_application_about_action (GSimpleAction *action,
   CpdApplication    *self = user_data;
   GtkWindow         *window = gtk_application_get_active_window (GTK_APPLICATION (self));
   AdwDialog         *dialog;
-  static const char *developers[] = { "The CPD developers", NULL };
+  static const char *developers[] = { "The CPD Developers", NULL };
 
   dialog = adw_about_dialog_new_from_appdata (RESOURCE_BASE "/metainfo.xml", PACKAGE_VERSION);
   adw_about_dialog_set_application_icon (ADW_ABOUT_DIALOG (dialog), APP_ID);
   adw_about_dialog_set_developers (ADW_ABOUT_DIALOG (dialog), developers);
-  adw_about_dialog_set_copyright (ADW_ABOUT_DIALOG (dialog), "© 2026 The CPD developers");
+  adw_about_dialog_set_copyright (ADW_ABOUT_DIALOG (dialog), "© 2026 The CPD Developers");
   adw_about_dialog_set_license_type (ADW_ABOUT_DIALOG (dialog), GTK_LICENSE_GPL_3_0);
   /* Translators: put your names here, one per line. */
   adw_about_dialog_set_translator_credits (ADW_ABOUT_DIALOG (dialog), _ ("translator-credits"));
