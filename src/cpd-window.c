@@ -44,6 +44,11 @@ struct _CpdWindow
   GtkStack               *stack;
   CpdPageView            *page_view;
   AdwStatusPage          *error_page;
+  GtkMenuButton          *menu_button;
+  GtkMenuButton          *sidebar_menu_button;
+
+  /* The zoom level in each main menu (the content's, and the collapsed sidebar's) */
+  GtkButton *zoom_level_buttons[2];
 };
 
 G_DEFINE_FINAL_TYPE (CpdWindow, cpd_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -303,6 +308,54 @@ page_loaded_cb (CpdWindow   *self,
 }
 
 static void
+cpd_window_show_zoom_level (CpdWindow *self,
+                            double     zoom)
+{
+  /* Translators: a zoom level in percent, e.g. "120%" */
+  g_autofree char *label = g_strdup_printf (_ ("%d%%"), (int) (zoom * 100 + 0.5));
+
+  /* The page view may report its level while the template is still being built. */
+  for (guint i = 0; i < G_N_ELEMENTS (self->zoom_level_buttons); i++)
+    if (self->zoom_level_buttons[i] != NULL)
+      gtk_button_set_label (self->zoom_level_buttons[i], label);
+}
+
+/* Out, level, in: one row of the main menu, as in Text Editor, so the level is in sight. */
+static GtkWidget *
+cpd_window_create_zoom_controls (GtkButton **level_button)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *zoom_out = gtk_button_new_from_icon_name ("zoom-out-symbolic");
+  GtkWidget *level = gtk_button_new_with_label ("100%");
+  GtkWidget *zoom_in = gtk_button_new_from_icon_name ("zoom-in-symbolic");
+
+  gtk_widget_set_halign (box, GTK_ALIGN_CENTER);
+  gtk_widget_set_hexpand (level, TRUE);
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (zoom_out), "win.zoom-out");
+  gtk_widget_set_tooltip_text (zoom_out, _ ("Zoom Out"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (zoom_out), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _ ("Zoom Out"), -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (level), "win.zoom-reset");
+  gtk_widget_set_tooltip_text (level, _ ("Reset Zoom"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (zoom_in), "win.zoom-in");
+  gtk_widget_set_tooltip_text (zoom_in, _ ("Zoom In"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (zoom_in), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _ ("Zoom In"), -1);
+
+  gtk_box_append (GTK_BOX (box), zoom_out);
+  gtk_box_append (GTK_BOX (box), level);
+  gtk_box_append (GTK_BOX (box), zoom_in);
+  for (GtkWidget *child = gtk_widget_get_first_child (box); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_widget_add_css_class (child, "flat");
+
+  *level_button = GTK_BUTTON (level);
+
+  return box;
+}
+
+static void
 page_zoom_changed_cb (CpdWindow   *self,
                       GParamSpec  *pspec,
                       CpdPageView *page_view)
@@ -316,6 +369,7 @@ page_zoom_changed_cb (CpdWindow   *self,
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-in", zoom < 3.0 - 0.001);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-out", zoom > 0.5 + 0.001);
+  cpd_window_show_zoom_level (self, zoom);
 }
 
 static void
@@ -940,6 +994,8 @@ cpd_window_class_init (CpdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CpdWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CpdWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, CpdWindow, page_view);
+  gtk_widget_class_bind_template_child (widget_class, CpdWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, CpdWindow, sidebar_menu_button);
   gtk_widget_class_bind_template_child (widget_class, CpdWindow, error_page);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_section_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, page_link_activated_cb);
@@ -1013,11 +1069,20 @@ static void
 cpd_window_init (CpdWindow *self)
 {
   GtkDropTarget *drop_target;
+  GtkMenuButton *menu_buttons[G_N_ELEMENTS (self->zoom_level_buttons)];
 
   self->cancellable = g_cancellable_new ();
   self->link_opener = cpd_link_opener_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  menu_buttons[0] = self->menu_button;
+  menu_buttons[1] = self->sidebar_menu_button;
+  for (guint i = 0; i < G_N_ELEMENTS (menu_buttons); i++)
+    gtk_popover_menu_add_child (GTK_POPOVER_MENU (gtk_menu_button_get_popover (menu_buttons[i])),
+                                cpd_window_create_zoom_controls (&self->zoom_level_buttons[i]),
+                                "zoom");
+  cpd_window_show_zoom_level (self, cpd_page_view_get_zoom_level (self->page_view));
 
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self->sidebar));
