@@ -181,15 +181,48 @@ test_find (void)
   g_assert_nonnull (entry);
   g_assert_true (gtk_widget_is_visible (entry));
 
+  /* Nothing found: said in words and in the entry's error style. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "no such words on this page");
+  cpd_test_wait_for_label (GTK_WIDGET (window), "No matches");
+  g_assert_true (gtk_widget_has_css_class (entry, "error"));
+
   gtk_editable_set_text (GTK_EDITABLE (entry), "Seattle");
   cpd_test_wait_for (has_matches, NULL, "matches for “Seattle”");
   cpd_test_wait_for_label (GTK_WIDGET (window), "1 of ");
+  g_assert_false (gtk_widget_has_css_class (entry, "error"));
 
   /* Escape closes the search bar and ends the search. */
   g_signal_emit_by_name (entry, "stop-search");
   g_assert_false (gtk_search_bar_get_search_mode (
     GTK_SEARCH_BAR (cpd_test_find_widget (GTK_WIDGET (window), GTK_TYPE_SEARCH_BAR))));
   g_assert_cmpuint (cpd_page_view_get_match_count (cpd_window_get_page_view (window)), ==, 0);
+}
+
+static gboolean
+is_zoom_level_button (GtkWidget *widget,
+                      gpointer   data)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "win.zoom-reset") == 0;
+}
+
+/* The main menu shows the zoom level, which resets it. */
+static void
+test_zoom_level (void)
+{
+  CpdPageView *page_view = cpd_window_get_page_view (window);
+  GtkWidget   *level = cpd_test_find_widget_matching (GTK_WIDGET (window), is_zoom_level_button, NULL);
+
+  g_assert_nonnull (level);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (level)), ==, "100%");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-in", NULL));
+  g_assert_cmpfloat_with_epsilon (cpd_page_view_get_zoom_level (page_view), 1.1, 0.001);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (level)), ==, "110%");
+
+  g_signal_emit_by_name (level, "clicked");
+  g_assert_cmpfloat_with_epsilon (cpd_page_view_get_zoom_level (page_view), 1.0, 0.001);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (level)), ==, "100%");
 }
 
 static gboolean
@@ -378,6 +411,7 @@ main (int   argc,
   g_test_add_func ("/window/ignores-unknown-last-section", test_ignores_unknown_last_section);
   g_test_add_func ("/window/non-latin-section", test_non_latin_section);
   g_test_add_func ("/window/find", test_find);
+  g_test_add_func ("/window/zoom-level", test_zoom_level);
   g_test_add_func ("/window/narrow", test_narrow);
   g_test_add_func ("/window/broken-file", test_broken_file);
   g_test_add_func ("/page-view/runs-no-scripts", test_page_view_runs_no_scripts);
