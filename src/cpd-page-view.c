@@ -19,8 +19,7 @@
  * asks for it). Making it starts WebKit's context and its web and network processes: on a
  * small machine that is hundreds of milliseconds of CPU, which would otherwise compete with
  * the window's first frame, and the page itself then loads no later (see README.md, "Startup
- * and memory"). Until then the document waits in pending_document and the view shows its
- * background.
+ * and memory"). Until then the document only waits, and the view shows its background.
  */
 
 #include "config.h"
@@ -44,8 +43,7 @@ struct _CpdPageView
   AdwBin parent_instance;
 
   WebKitWebView *web_view;
-  CpdDocument   *document;         /* the page shown, or about to be */
-  CpdDocument   *pending_document; /* the same, until the web view is made */
+  CpdDocument   *document; /* the page shown, or shown once the web view is made */
   GdkFrameClock *frame_clock;
   gulong         after_paint_id;
   double         zoom_level;
@@ -392,7 +390,6 @@ cpd_page_view_ensure_web_view (CpdPageView *self)
 {
   WebKitUserContentManager *content_manager;
   WebKitFindController     *find_controller;
-  g_autoptr (CpdDocument) document = NULL;
 
   if (self->web_view != NULL)
     return self->web_view;
@@ -438,9 +435,8 @@ cpd_page_view_ensure_web_view (CpdPageView *self)
                            G_CALLBACK (cpd_page_view_failed_to_find_cb), self,
                            G_CONNECT_SWAPPED);
 
-  document = g_steal_pointer (&self->pending_document);
-  if (document != NULL)
-    cpd_page_view_load_html (self, document);
+  if (self->document != NULL)
+    cpd_page_view_load_html (self, self->document);
 
   return self->web_view;
 }
@@ -488,7 +484,6 @@ cpd_page_view_dispose (GObject *object)
 
   cpd_page_view_stop_waiting_for_paint (self);
   g_clear_object (&self->document);
-  g_clear_object (&self->pending_document);
   adw_bin_set_child (ADW_BIN (self), NULL);
   self->web_view = NULL;
 
@@ -671,8 +666,6 @@ cpd_page_view_load_document (CpdPageView *self,
 
   if (self->web_view != NULL)
     cpd_page_view_load_html (self, document);
-  else
-    g_set_object (&self->pending_document, document);
 }
 
 gboolean
