@@ -326,7 +326,7 @@ cpd_window_create_zoom_controls (GtkButton **level_button)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   GtkWidget *zoom_out = gtk_button_new_from_icon_name ("zoom-out-symbolic");
-  GtkWidget *level = gtk_button_new_with_label ("100%");
+  GtkWidget *level = gtk_button_new (); /* labelled by cpd_window_show_zoom_level () */
   GtkWidget *zoom_in = gtk_button_new_from_icon_name ("zoom-in-symbolic");
 
   gtk_widget_set_halign (box, GTK_ALIGN_CENTER);
