@@ -29,7 +29,7 @@ struct _CpdDocument
 {
   GObject parent_instance;
 
-  GHashTable     *front_matter;
+  CpdFrontMatter *front_matter;
   char           *title;
   char           *site_url;
   char           *site_origin;
@@ -76,7 +76,7 @@ cpd_document_finalize (GObject *object)
 {
   CpdDocument *self = (CpdDocument *) object;
 
-  g_clear_pointer (&self->front_matter, g_hash_table_unref);
+  g_clear_pointer (&self->front_matter, cpd_front_matter_free);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->site_url, g_free);
   g_clear_pointer (&self->site_origin, g_free);
@@ -407,13 +407,13 @@ plain_authority_length (const char *url)
  * "videos" and "/videos" both land under the site, and its @origin (scheme and
  * authority) for links that start with "/". */
 static char *
-compute_site_url (GHashTable *front_matter,
-                  const char *given,
-                  char      **origin)
+compute_site_url (CpdFrontMatter *front_matter,
+                  const char     *given,
+                  char          **origin)
 {
   g_autoptr (GUri) uri = NULL;
-  const char      *url = g_hash_table_lookup (front_matter, "url");
-  const char      *baseurl = g_hash_table_lookup (front_matter, "baseurl");
+  const char      *url = cpd_front_matter_lookup (front_matter, "url");
+  const char      *baseurl = cpd_front_matter_lookup (front_matter, "baseurl");
   g_autofree char *escaped_url = NULL;
   g_autoptr (GString) site = NULL;
   gsize authority_len;
@@ -598,7 +598,7 @@ cpd_document_process (CpdDocument *self,
   for (guint i = 0; i < dropped_links->len; i++)
     unwrap_link (g_ptr_array_index (dropped_links, i));
 
-  self->title = g_strdup (g_hash_table_lookup (self->front_matter, "title"));
+  self->title = g_strdup (cpd_front_matter_lookup (self->front_matter, "title"));
   if (self->title != NULL)
     g_strstrip (self->title);
   if (self->title == NULL || self->title[0] == '\0')
@@ -608,7 +608,8 @@ cpd_document_process (CpdDocument *self,
     }
 
   self->event =
-    cpd_event_scanner_finish (g_steal_pointer (&scanner), self->title, self->front_matter);
+    cpd_event_scanner_finish (g_steal_pointer (&scanner), self->title,
+                              cpd_front_matter_lookup (self->front_matter, "date"));
 }
 
 static void
@@ -739,6 +740,7 @@ cpd_document_new_internal (GBytes     *bytes,
   const char   *data;
   gsize         length;
   gsize         body_offset;
+  const char   *front_matter_lang;
   cmark_node   *root;
 
   data = g_bytes_get_data (bytes, &length);
@@ -771,9 +773,8 @@ cpd_document_new_internal (GBytes     *bytes,
   self = g_object_new (CPD_TYPE_DOCUMENT, NULL);
   self->front_matter = cpd_front_matter_parse (data, length, &body_offset);
   self->site_url = compute_site_url (self->front_matter, site_url, &self->site_origin);
-  self->lang = sanitize_lang (g_hash_table_lookup (self->front_matter, "lang")
-                                ? g_hash_table_lookup (self->front_matter, "lang")
-                                : lang);
+  front_matter_lang = cpd_front_matter_lookup (self->front_matter, "lang");
+  self->lang = sanitize_lang (front_matter_lang != NULL ? front_matter_lang : lang);
 
   arena = cpd_arena_new ();
   parser = cmark_parser_new_with_mem (CPD_DOCUMENT_CMARK_OPTIONS, cpd_arena_get_mem (arena));
@@ -1075,7 +1076,7 @@ cpd_document_get_front_matter (CpdDocument *self,
   g_return_val_if_fail (CPD_IS_DOCUMENT (self), NULL);
   g_return_val_if_fail (key != NULL, NULL);
 
-  return g_hash_table_lookup (self->front_matter, key);
+  return cpd_front_matter_lookup (self->front_matter, key);
 }
 
 /**

@@ -24,7 +24,7 @@ void             cpd_event_scanner_add_link (CpdEventScanner *self,
                                              const char      *url);
 CpdEvent        *cpd_event_scanner_finish (CpdEventScanner *self,
                                            const char      *title,
-                                           GHashTable      *front_matter);
+                                           const char      *front_matter_date);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CpdEventScanner, cpd_event_scanner_free)
 

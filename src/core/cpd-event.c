@@ -518,23 +518,34 @@ typedef struct
 
 #define MAX_RULE_WORDS 32
 
-/* The words of the link rules, flat, with indexes that let a link's text and URL be read
- * once, comparing words only where one of them may start. Made once, read-only after. */
+/* The words of the link rules, flat, with two tables that say which words may start at a
+ * position from its first two bytes alone, without regard to case: a link's text and URL
+ * are read once, two table lookups a byte, and words are compared only where both bytes
+ * fit. Made once, read-only after. */
 typedef struct
 {
   guint    n_words;
   RuleWord words[MAX_RULE_WORDS];
-  guint8   pairs[65536 / 8];                  /* the first two bytes of every word, as a set */
-  guint32  first_byte_words[256];             /* the words starting with a byte, as bits */
+  guint32  first_byte_words[256];             /* the words whose first byte is this, as bits */
+  guint32  second_byte_words[256];            /* the words whose second byte is this, as bits */
   guint32  list_words[N_URL_ROLES * N_RANKS]; /* the words of a list, as bits */
 } RuleWords;
-
-#define PAIR(a, b) ((guint) (guchar) (a) << 8 | (guchar) (b))
 
 static inline guchar
 fold_case (char c)
 {
   return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+}
+
+/* Sets @bit for @byte and, for a letter, for its other case. */
+static void
+set_byte_word (guint32 *table,
+               char     byte,
+               guint32  bit)
+{
+  table[(guchar) byte] |= bit;
+  if (byte >= 'a' && byte <= 'z')
+    table[(guchar) (byte - ('a' - 'A'))] |= bit;
 }
 
 static const RuleWords *
@@ -560,7 +571,6 @@ rule_words (void)
               {
                 guint     index = table->n_words++;
                 RuleWord *word = &table->words[index];
-                guint     pair;
 
                 g_assert (index < MAX_RULE_WORDS);
                 word->word = lists[rank][i];
@@ -568,9 +578,8 @@ rule_words (void)
                 word->bit = RULE_BIT (role, rank);
                 g_assert (word->length >= 2);
 
-                pair = PAIR (word->word[0], word->word[1]);
-                table->pairs[pair / 8] |= 1 << (pair % 8);
-                table->first_byte_words[(guchar) word->word[0]] |= 1u << index;
+                set_byte_word (table->first_byte_words, word->word[0], 1u << index);
+                set_byte_word (table->second_byte_words, word->word[1], 1u << index);
                 table->list_words[role * N_RANKS + rank] |= 1u << index;
               }
         }
@@ -581,12 +590,13 @@ rule_words (void)
   return rule_words;
 }
 
+/* Whether @word is at @text past its first two bytes, which the tables matched. */
 static inline gboolean
 has_word_at (const char     *text,
              const RuleWord *word)
 {
   /* Stops at the end of @text too: no word contains a NUL. */
-  for (gsize i = 0; i < word->length; i++)
+  for (gsize i = 2; i < word->length; i++)
     if (fold_case (text[i]) != (guchar) word->word[i])
       return FALSE;
 
@@ -607,21 +617,18 @@ find_rule_words (const char *haystack,
     if (wanted & (1u << list))
       words |= table->list_words[list];
 
-  for (const char *p = haystack; words != 0 && p[0] != '\0' && p[1] != '\0'; p++)
+  if (haystack[0] == '\0')
+    return 0;
+
+  for (const guchar *p = (const guchar *) haystack; words != 0 && p[1] != '\0'; p++)
     {
-      guchar  first = fold_case (p[0]);
-      guint   pair = PAIR (first, fold_case (p[1]));
-      guint32 candidates;
+      guint32 candidates = words & table->first_byte_words[p[0]] & table->second_byte_words[p[1]];
 
-      if ((table->pairs[pair / 8] & (1 << (pair % 8))) == 0)
-        continue;
-
-      for (candidates = words & table->first_byte_words[first]; candidates != 0;
-           candidates &= candidates - 1)
+      for (; candidates != 0; candidates &= candidates - 1)
         {
           const RuleWord *word = &table->words[g_bit_nth_lsf (candidates, -1)];
 
-          if (has_word_at (p, word))
+          if (has_word_at ((const char *) p, word))
             {
               found |= word->bit;
               words &= ~table->list_words[g_bit_nth_lsf (word->bit, -1)];
@@ -915,14 +922,14 @@ best_url (CpdEventScanner *self,
  * cpd_event_scanner_finish:
  * @self: (transfer full): a #CpdEventScanner
  * @title: (nullable): the page's title
- * @front_matter: the page's front matter
+ * @front_matter_date: (nullable): the page's front matter "date"
  *
  * Returns: (transfer full): the event the page describes
  */
 CpdEvent *
 cpd_event_scanner_finish (CpdEventScanner *self,
                           const char      *title,
-                          GHashTable      *front_matter)
+                          const char      *front_matter_date)
 {
   CpdEvent *event = g_object_new (CPD_TYPE_EVENT, NULL);
 
@@ -930,7 +937,7 @@ cpd_event_scanner_finish (CpdEventScanner *self,
 
   if (!self->has_dates)
     self->has_dates =
-      cpd_date_parse_range (g_hash_table_lookup (front_matter, "date"), &self->start, &self->end);
+      cpd_date_parse_range (front_matter_date, &self->start, &self->end);
 
   if (self->has_dates)
     {

@@ -62,12 +62,19 @@ is_fence (const char *line,
   return TRUE;
 }
 
-static char *
-unquote_double (const char *s,
-                gsize       len)
+/* The scalars are kept as one block of "key\0value\0" pairs ended by an empty key: a page
+ * has a handful, looked up once or twice each, so a search along the block is as quick as
+ * a hash table and costs one allocation instead of two per scalar and the table's own. */
+struct _CpdFrontMatter
 {
-  GString *str = g_string_sized_new (len);
+  char pairs[1];
+};
 
+static void
+append_unquoted_double (GString    *out,
+                        const char *s,
+                        gsize       len)
+{
   for (gsize i = 0; i < len; i++)
     {
       if (s[i] == '\\' && i + 1 < len)
@@ -76,44 +83,42 @@ unquote_double (const char *s,
           switch (s[i])
             {
             case 'n':
-              g_string_append_c (str, '\n');
+              g_string_append_c (out, '\n');
               break;
 
             case 't':
-              g_string_append_c (str, '\t');
+              g_string_append_c (out, '\t');
               break;
 
             default:
-              g_string_append_c (str, s[i]);
+              g_string_append_c (out, s[i]);
             }
         }
       else
-        g_string_append_c (str, s[i]);
+        g_string_append_c (out, s[i]);
     }
-
-  return g_string_free (str, FALSE);
 }
 
-static char *
-unquote_single (const char *s,
-                gsize       len)
+static void
+append_unquoted_single (GString    *out,
+                        const char *s,
+                        gsize       len)
 {
-  GString *str = g_string_sized_new (len);
-
   /* In single quotes the only escape is a doubled quote. */
   for (gsize i = 0; i < len; i++)
     {
-      g_string_append_c (str, s[i]);
+      g_string_append_c (out, s[i]);
       if (s[i] == '\'' && i + 1 < len && s[i + 1] == '\'')
         i++;
     }
-
-  return g_string_free (str, FALSE);
 }
 
-static char *
-parse_value (const char *s,
-             gsize       len)
+/* Appends the scalar value in @s to @out; FALSE, with nothing appended, when it is not a
+ * simple value. */
+static gboolean
+append_value (GString    *out,
+              const char *s,
+              gsize       len)
 {
   while (len > 0 && (*s == ' ' || *s == '\t'))
     s++, len--;
@@ -122,37 +127,29 @@ parse_value (const char *s,
 
   if (len >= 2 && s[0] == '"')
     {
-      const char *close = NULL;
-
       for (gsize i = 1; i < len; i++)
         {
           if (s[i] == '\\')
             i++;
           else if (s[i] == '"')
             {
-              close = s + i;
-              break;
+              append_unquoted_double (out, s + 1, i - 1);
+              return TRUE;
             }
         }
-      if (close != NULL)
-        return unquote_double (s + 1, close - s - 1);
     }
   else if (len >= 2 && s[0] == '\'')
     {
-      const char *close = NULL;
-
       for (gsize i = 1; i < len; i++)
         {
           if (s[i] == '\'' && i + 1 < len && s[i + 1] == '\'')
             i++;
           else if (s[i] == '\'')
             {
-              close = s + i;
-              break;
+              append_unquoted_single (out, s + 1, i - 1);
+              return TRUE;
             }
         }
-      if (close != NULL)
-        return unquote_single (s + 1, close - s - 1);
     }
 
   /* A plain scalar ends at a comment, which needs a blank before the '#'. */
@@ -169,22 +166,26 @@ parse_value (const char *s,
 
   /* Block scalars ("|", ">") and flow collections are not simple values. */
   if (len == 0 || s[0] == '#' || s[0] == '|' || s[0] == '>' || s[0] == '[' || s[0] == '{')
-    return NULL;
+    return FALSE;
 
-  return g_strndup (s, len);
+  g_string_append_len (out, s, len);
+
+  return TRUE;
 }
 
 static void
-parse_line (GHashTable *table,
+parse_line (GString    *pairs,
             const char *line,
             gsize       len)
 {
   const char *colon;
   gsize       key_len;
-  char       *value;
+  gsize       pair_start = pairs->len;
+  gsize       value_start;
 
-  /* Indented lines belong to a nested value, '#' starts a comment, '-' a list. */
-  if (len == 0 || !g_ascii_isalnum (line[0]))
+  /* Indented lines belong to a nested value, '#' starts a comment, '-' a list. A NUL
+   * would end the value early in the block; pages with one are refused before this. */
+  if (len == 0 || !g_ascii_isalnum (line[0]) || memchr (line, '\0', len) != NULL)
     return;
 
   colon = memchr (line, ':', len);
@@ -200,20 +201,27 @@ parse_line (GHashTable *table,
   if (colon + 1 < line + len && colon[1] != ' ' && colon[1] != '\t')
     return;
 
-  value = parse_value (colon + 1, len - key_len - 1);
-  if (value == NULL)
-    return;
+  g_string_append_len (pairs, line, key_len);
+  g_string_append_c (pairs, '\0');
+  value_start = pairs->len;
 
-  /* Values end up in GObject properties and HTML, so they must be valid UTF-8. */
-  if (!g_utf8_validate (value, -1, NULL))
+  if (!append_value (pairs, colon + 1, len - key_len - 1))
     {
-      char *valid = g_utf8_make_valid (value, -1);
-
-      g_free (value);
-      value = valid;
+      g_string_truncate (pairs, pair_start);
+      return;
     }
 
-  g_hash_table_replace (table, g_strndup (line, key_len), value);
+  /* Values end up in GObject properties and HTML, so they must be valid UTF-8. */
+  if (!g_utf8_validate_len (pairs->str + value_start, pairs->len - value_start, NULL))
+    {
+      g_autofree char *valid =
+        g_utf8_make_valid (pairs->str + value_start, pairs->len - value_start);
+
+      g_string_truncate (pairs, value_start);
+      g_string_append (pairs, valid);
+    }
+
+  g_string_append_c (pairs, '\0');
 }
 
 /**
@@ -222,15 +230,15 @@ parse_line (GHashTable *table,
  * @length: the length of @text in bytes
  * @body_offset: (out): where the body starts in @text
  *
- * Returns: (transfer full): the simple scalars of the front matter, an empty table when
- *   the page has none
+ * Returns: (transfer full) (nullable): the simple scalars of the front matter, or %NULL
+ *   when the page has none
  */
-GHashTable *
+CpdFrontMatter *
 cpd_front_matter_parse (const char *text,
                         gsize       length,
                         gsize      *body_offset)
 {
-  g_autoptr (GHashTable) table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr (GString) pairs = NULL;
   const char *end = text + length;
   const char *p = text;
   const char *next;
@@ -247,7 +255,7 @@ cpd_front_matter_parse (const char *text,
 
   len = line_at (p, end, &next);
   if (!is_fence (p, len, "---"))
-    return g_steal_pointer (&table);
+    return NULL;
 
   block_start = next;
   for (p = next; p < end; p = next)
@@ -259,15 +267,81 @@ cpd_front_matter_parse (const char *text,
 
   /* Unterminated: this was not front matter, keep everything as body. */
   if (p >= end)
-    return g_steal_pointer (&table);
+    return NULL;
 
   *body_offset = next - text;
 
+  pairs = g_string_sized_new (p - block_start + 1);
   for (const char *q = block_start; q < p; q = next)
     {
       len = line_at (q, p, &next);
-      parse_line (table, q, len);
+      parse_line (pairs, q, len);
     }
 
-  return g_steal_pointer (&table);
+  if (pairs->len == 0)
+    return NULL;
+
+  g_string_append_c (pairs, '\0');
+
+  return (CpdFrontMatter *) g_string_free (g_steal_pointer (&pairs), FALSE);
+}
+
+/**
+ * cpd_front_matter_lookup:
+ * @self: (nullable): front matter, or %NULL for none
+ * @key: a key
+ *
+ * Returns: (nullable): the value of the last line that gives @key, as YAML does
+ */
+/**
+ * cpd_front_matter_get_n_keys:
+ * @self: (nullable): front matter, or %NULL for none
+ *
+ * Returns: how many scalars the front matter gives, a repeated key counting each time
+ */
+guint
+cpd_front_matter_get_n_keys (const CpdFrontMatter *self)
+{
+  guint n_keys = 0;
+
+  if (self == NULL)
+    return 0;
+
+  for (const char *pair = self->pairs; pair[0] != '\0'; n_keys++)
+    {
+      const char *value = pair + strlen (pair) + 1;
+
+      pair = value + strlen (value) + 1;
+    }
+
+  return n_keys;
+}
+
+const char *
+cpd_front_matter_lookup (const CpdFrontMatter *self,
+                         const char           *key)
+{
+  const char *found = NULL;
+
+  g_return_val_if_fail (key != NULL, NULL);
+
+  if (self == NULL)
+    return NULL;
+
+  for (const char *pair = self->pairs; pair[0] != '\0';)
+    {
+      const char *value = pair + strlen (pair) + 1;
+
+      if (strcmp (pair, key) == 0)
+        found = value;
+      pair = value + strlen (value) + 1;
+    }
+
+  return found;
+}
+
+void
+cpd_front_matter_free (CpdFrontMatter *self)
+{
+  g_free (self);
 }

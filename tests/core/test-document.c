@@ -294,23 +294,38 @@ test_front_matter (void)
                              "nospace:no\r\n"
                              "---\r\n"
                              "# Body\r\n";
-  g_autoptr (GHashTable) table = NULL;
+  g_autoptr (CpdFrontMatter) table = NULL;
   gsize body_offset;
 
   table = cpd_front_matter_parse (page, strlen (page), &body_offset);
   g_assert_cmpstr (page + body_offset, ==, "# Body\r\n");
-  g_assert_cmpstr (g_hash_table_lookup (table, "layout"), ==, "post");
-  g_assert_cmpstr (g_hash_table_lookup (table, "title"), ==, "Quoted: \"yes\"");
-  g_assert_cmpstr (g_hash_table_lookup (table, "subtitle"), ==, "It's single");
-  g_assert_cmpstr (g_hash_table_lookup (table, "plain"), ==, "value");
-  g_assert_cmpstr (g_hash_table_lookup (table, "url"), ==, "https://example.org");
-  g_assert_false (g_hash_table_contains (table, "nested"));
-  g_assert_false (g_hash_table_contains (table, "child"));
-  g_assert_false (g_hash_table_contains (table, "list"));
-  g_assert_false (g_hash_table_contains (table, "block"));
-  g_assert_false (g_hash_table_contains (table, "nospace"));
-  g_assert_false (g_hash_table_contains (table, "# comment"));
-  g_assert_cmpuint (g_hash_table_size (table), ==, 5);
+  g_assert_cmpstr (cpd_front_matter_lookup (table, "layout"), ==, "post");
+  g_assert_cmpstr (cpd_front_matter_lookup (table, "title"), ==, "Quoted: \"yes\"");
+  g_assert_cmpstr (cpd_front_matter_lookup (table, "subtitle"), ==, "It's single");
+  g_assert_cmpstr (cpd_front_matter_lookup (table, "plain"), ==, "value");
+  g_assert_cmpstr (cpd_front_matter_lookup (table, "url"), ==, "https://example.org");
+  g_assert_null (cpd_front_matter_lookup (table, "nested"));
+  g_assert_null (cpd_front_matter_lookup (table, "child"));
+  g_assert_null (cpd_front_matter_lookup (table, "list"));
+  g_assert_null (cpd_front_matter_lookup (table, "block"));
+  g_assert_null (cpd_front_matter_lookup (table, "nospace"));
+  g_assert_null (cpd_front_matter_lookup (table, "# comment"));
+  g_assert_cmpuint (cpd_front_matter_get_n_keys (table), ==, 5);
+}
+
+static void
+test_front_matter_repeated_key (void)
+{
+  static const char page[] = "---\ntitle: First\nlayout: x\ntitle: 'Last'\n---\nBody";
+  g_autoptr (CpdFrontMatter) table = NULL;
+  gsize body_offset;
+
+  /* As in YAML loaders Jekyll uses, the last line that gives a key wins. */
+  table = cpd_front_matter_parse (page, strlen (page), &body_offset);
+  g_assert_cmpstr (cpd_front_matter_lookup (table, "title"), ==, "Last");
+  g_assert_cmpstr (cpd_front_matter_lookup (table, "layout"), ==, "x");
+  g_assert_null (cpd_front_matter_lookup (table, "titl"));
+  g_assert_null (cpd_front_matter_lookup (table, "title "));
 }
 
 static void
@@ -323,12 +338,12 @@ test_front_matter_none (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {
-      g_autoptr (GHashTable) table = NULL;
+      g_autoptr (CpdFrontMatter) table = NULL;
       gsize body_offset = 42;
 
       table = cpd_front_matter_parse (pages[i], strlen (pages[i]), &body_offset);
       g_assert_cmpuint (body_offset, ==, 0);
-      g_assert_cmpuint (g_hash_table_size (table), ==, 0);
+      g_assert_null (table);
     }
 }
 
@@ -337,17 +352,17 @@ test_front_matter_dots_and_empty (void)
 {
   static const char page[] = "---\ntitle: Dots\n...\nBody";
   static const char empty[] = "---\n---\nBody";
-  g_autoptr (GHashTable) table = NULL;
-  g_autoptr (GHashTable) table2 = NULL;
+  g_autoptr (CpdFrontMatter) table = NULL;
+  g_autoptr (CpdFrontMatter) table2 = NULL;
   gsize body_offset;
 
   table = cpd_front_matter_parse (page, strlen (page), &body_offset);
   g_assert_cmpstr (page + body_offset, ==, "Body");
-  g_assert_cmpstr (g_hash_table_lookup (table, "title"), ==, "Dots");
+  g_assert_cmpstr (cpd_front_matter_lookup (table, "title"), ==, "Dots");
 
   table2 = cpd_front_matter_parse (empty, strlen (empty), &body_offset);
   g_assert_cmpstr (empty + body_offset, ==, "Body");
-  g_assert_cmpuint (g_hash_table_size (table2), ==, 0);
+  g_assert_null (table2);
 }
 
 static void
@@ -645,6 +660,7 @@ main (int   argc,
   g_test_add_func ("/document/load/async", test_load_async);
   g_test_add_func ("/document/load/async-cancelled", test_load_async_cancelled);
   g_test_add_func ("/document/front-matter/scalars", test_front_matter);
+  g_test_add_func ("/document/front-matter/repeated-key", test_front_matter_repeated_key);
   g_test_add_func ("/document/front-matter/none", test_front_matter_none);
   g_test_add_func ("/document/front-matter/dots-and-empty", test_front_matter_dots_and_empty);
   g_test_add_func ("/document/front-matter/unterminated", test_front_matter_unterminated);
