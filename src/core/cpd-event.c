@@ -468,6 +468,8 @@ static const char *date_labels[] = { "date", "dates", "when", NULL };
 struct _CpdEventScanner
 {
   char    *urls[N_URL_ROLES][N_RANKS];
+  guint32  text_words; /* the words still worth looking for in link texts */
+  guint32  url_words;  /* and in link URLs */
   char    *venue_name;
   gboolean has_venue_line;
   gboolean has_dates;
@@ -475,10 +477,14 @@ struct _CpdEventScanner
   GDate    end;
 };
 
+static void update_wanted_words (CpdEventScanner *self);
+
 CpdEventScanner *
 cpd_event_scanner_new (void)
 {
   CpdEventScanner *self = g_new0 (CpdEventScanner, 1);
+
+  update_wanted_words (self);
 
   g_date_clear (&self->start, 1);
   g_date_clear (&self->end, 1);
@@ -603,19 +609,14 @@ has_word_at (const char     *text,
   return TRUE;
 }
 
-/* The lists among @wanted (RULE_BIT()s) that have a word in @haystack, ignoring ASCII
- * case. */
+/* The lists (RULE_BIT()s) of @words (bits of RuleWords.words) that have a word in
+ * @haystack, ignoring ASCII case. */
 static guint
 find_rule_words (const char *haystack,
-                 guint       wanted)
+                 guint32     words)
 {
   const RuleWords *table = rule_words ();
-  guint32          words = 0;
   guint            found = 0;
-
-  for (guint list = 0; list < N_URL_ROLES * N_RANKS; list++)
-    if (wanted & (1u << list))
-      words |= table->list_words[list];
 
   if (haystack[0] == '\0')
     return 0;
@@ -637,6 +638,39 @@ find_rule_words (const char *haystack,
     }
 
   return found;
+}
+
+/* A rank of a role is wanted while no label and no better rank has given the role a
+ * URL: recomputed when one does, not for every link. */
+static void
+update_wanted_words (CpdEventScanner *self)
+{
+  const RuleWords *table = rule_words ();
+
+  self->text_words = self->url_words = 0;
+
+  for (guint role = 0; role < N_URL_ROLES; role++)
+    for (guint rank = RANK_LABEL; rank < N_RANKS && self->urls[role][rank] == NULL; rank++)
+      {
+        guint32 words = table->list_words[role * N_RANKS + rank];
+
+        if (rank == RANK_URL)
+          self->url_words |= words;
+        else
+          self->text_words |= words;
+      }
+}
+
+static void
+set_url (CpdEventScanner *self,
+         Role             role,
+         guint            rank,
+         const char      *url)
+{
+  g_assert (self->urls[role][rank] == NULL);
+
+  self->urls[role][rank] = g_strdup (url);
+  update_wanted_words (self);
 }
 
 static gboolean
@@ -813,7 +847,7 @@ scan_line (CpdEventScanner *self,
           g_strstrip (name);
           if (name[0] != '\0')
             self->venue_name = g_steal_pointer (&name);
-          self->urls[ROLE_VENUE][RANK_LABEL] = g_strdup (cmark_node_get_url (link));
+          set_url (self, ROLE_VENUE, RANK_LABEL, cmark_node_get_url (link));
           self->has_venue_line = TRUE;
         }
       else if (value->len > 0)
@@ -827,7 +861,7 @@ scan_line (CpdEventScanner *self,
     case ROLE_SCHEDULE:
     case ROLE_CONDUCT:
       if (link != NULL)
-        self->urls[role][RANK_LABEL] = g_strdup (cmark_node_get_url (link));
+        set_url (self, role, RANK_LABEL, cmark_node_get_url (link));
       break;
 
     case ROLE_NONE:
@@ -876,33 +910,19 @@ cpd_event_scanner_add_link (CpdEventScanner *self,
                             const char      *text,
                             const char      *url)
 {
-  guint wanted_in_text = 0, wanted_in_url = 0;
   guint found;
 
-  if (!is_web_url (url))
+  if ((self->text_words | self->url_words) == 0 || !is_web_url (url))
     return;
 
-  /* A rank is wanted while no label and no better rank has given the role a URL. */
-  for (guint role = 0; role < N_URL_ROLES; role++)
-    for (guint rank = RANK_LABEL; rank < N_RANKS && self->urls[role][rank] == NULL; rank++)
-      {
-        if (rank == RANK_URL)
-          wanted_in_url |= RULE_BIT (role, rank);
-        else if (rank != RANK_LABEL)
-          wanted_in_text |= RULE_BIT (role, rank);
-      }
+  found = find_rule_words (text, self->text_words) | find_rule_words (url, self->url_words);
 
-  if (wanted_in_text == 0 && wanted_in_url == 0)
-    return;
-
-  found = find_rule_words (text, wanted_in_text) | find_rule_words (url, wanted_in_url);
-
-  /* The best rank that matched, as long as no better one already has a URL. */
+  /* The best rank that matched; worse ranks were no longer wanted. */
   for (guint role = 0; role < N_URL_ROLES; role++)
     for (guint rank = RANK_TEXT; rank < N_RANKS; rank++)
       if (found & RULE_BIT (role, rank))
         {
-          self->urls[role][rank] = g_strdup (url);
+          set_url (self, role, rank, url);
           break;
         }
 }

@@ -19,11 +19,14 @@
 
 struct _CpdSlugger
 {
-  /* Every id handed out, and for each base slug the next suffix to try, so that
-   * thousands of identical headings stay linear. */
+  /* Every id handed out, each with the next suffix to try for it (so that thousands of
+   * identical headings stay linear), stored + 1 so that no value is NULL. One table, not
+   * a set and a map: a page makes a slugger, so its setup counts as much as its lookups. */
   GHashTable *used;
-  GHashTable *next_suffix;
 };
+
+#define SUFFIX_TO_POINTER(n) GUINT_TO_POINTER ((n) + 1)
+#define POINTER_TO_SUFFIX(p) (GPOINTER_TO_UINT (p) - 1)
 
 static gboolean
 keep_char (gunichar c)
@@ -141,7 +144,6 @@ cpd_slugger_new (void)
   CpdSlugger *self = g_new0 (CpdSlugger, 1);
 
   self->used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->next_suffix = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   return self;
 }
@@ -153,7 +155,6 @@ cpd_slugger_free (CpdSlugger *self)
     return;
 
   g_hash_table_unref (self->used);
-  g_hash_table_unref (self->next_suffix);
   g_free (self);
 }
 
@@ -170,7 +171,8 @@ cpd_slugger_slug (CpdSlugger *self,
 {
   g_autofree char *base = NULL;
   char            *slug;
-  guint           *next_suffix;
+  gpointer         base_key, stored;
+  guint            next_suffix;
   gsize            base_len;
 
   g_return_val_if_fail (self != NULL, NULL);
@@ -183,29 +185,21 @@ cpd_slugger_slug (CpdSlugger *self,
       base = g_strdup ("section");
     }
 
-  if (!g_hash_table_contains (self->used, base))
+  if (!g_hash_table_lookup_extended (self->used, base, &base_key, &stored))
     {
-      g_hash_table_add (self->used, g_strdup (base));
+      g_hash_table_insert (self->used, g_strdup (base), SUFFIX_TO_POINTER (1));
       return g_steal_pointer (&base);
     }
 
-  /* Counted in place: a page may repeat a heading thousands of times. */
-  next_suffix = g_hash_table_lookup (self->next_suffix, base);
-  if (next_suffix == NULL)
-    {
-      next_suffix = g_new (guint, 1);
-      *next_suffix = 1;
-      g_hash_table_insert (self->next_suffix, g_strdup (base), next_suffix);
-    }
-
-  /* A page may already contain "intro-1" as a heading of its own: skip it. */
+  /* Counted in place: a page may repeat a heading thousands of times. A page may also
+   * already contain "intro-1" as a heading of its own: skip it. */
+  next_suffix = POINTER_TO_SUFFIX (stored);
   base_len = strlen (base);
   for (;;)
     {
       char  number[16];
-      gsize number_len = format_uint (*next_suffix, number);
+      gsize number_len = format_uint (next_suffix++, number);
 
-      (*next_suffix)++;
       slug = g_malloc (base_len + 1 + number_len + 1);
       memcpy (slug, base, base_len);
       slug[base_len] = '-';
@@ -215,7 +209,10 @@ cpd_slugger_slug (CpdSlugger *self,
       g_free (slug);
     }
 
-  g_hash_table_add (self->used, g_strdup (slug));
+  /* Stolen and put back: inserting would free the key it already holds. */
+  g_hash_table_steal (self->used, base_key);
+  g_hash_table_insert (self->used, base_key, SUFFIX_TO_POINTER (next_suffix));
+  g_hash_table_insert (self->used, g_strdup (slug), SUFFIX_TO_POINTER (1));
 
   return slug;
 }
