@@ -74,7 +74,7 @@ struct _CpdArena
 {
   cmark_mem  mem;
   GArray    *chunks;     /* of Chunk, in the order they were used */
-  GPtrArray *own_blocks; /* malloc()ed, NULL where freed */
+  GPtrArray *own_blocks; /* malloc()ed, NULL where freed; made with the first */
   char      *chunk;      /* the chunk allocations are cut from */
   gsize      chunk_size;
   gsize      chunk_used;
@@ -219,6 +219,8 @@ allocate (CpdArena *self,
   if (size >= OWN_BLOCK_SIZE)
     {
       header = g_malloc (sizeof (Header) + size);
+      if (self->own_blocks == NULL)
+        self->own_blocks = g_ptr_array_new_with_free_func (g_free);
       g_ptr_array_add (self->own_blocks, header);
       self->total += sizeof (Header) + size;
 
@@ -347,7 +349,6 @@ cpd_arena_new (void)
   self->mem.realloc = arena_realloc;
   self->mem.free = arena_free;
   self->chunks = g_array_new (FALSE, FALSE, sizeof (Chunk));
-  self->own_blocks = g_ptr_array_new_with_free_func (g_free);
   self->previous = current_arena;
   current_arena = self;
 
@@ -400,6 +401,6 @@ cpd_arena_free (CpdArena *self)
 
   give_back_chunks (self);
   g_array_unref (self->chunks);
-  g_ptr_array_unref (self->own_blocks);
+  g_clear_pointer (&self->own_blocks, g_ptr_array_unref);
   g_free (self);
 }

@@ -424,8 +424,8 @@ compute_site_url (CpdFrontMatter *front_matter,
     return NULL;
 
   /* GUri is lenient; a site URL with blanks, quotes or brackets is a mistake or worse. */
-  escaped_url = escape_href (url);
-  if (strcmp (escaped_url, url) != 0)
+  escaped_url = escape_href_if_needed (url);
+  if (escaped_url != NULL)
     return NULL;
 
   site = g_string_new (url);

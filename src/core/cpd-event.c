@@ -51,14 +51,16 @@ struct _CpdEvent
 {
   GObject parent_instance;
 
-  char  *title;
-  GDate *start_date;
-  GDate *end_date;
-  char  *venue_name;
-  char  *venue_url;
-  char  *registration_url;
-  char  *schedule_url;
-  char  *conduct_url;
+  char *title;
+  /* Kept in place, not as two more allocations: NULL to callers without has_dates. */
+  GDate    start;
+  GDate    end;
+  gboolean has_dates;
+  char    *venue_name;
+  char    *venue_url;
+  char    *registration_url;
+  char    *schedule_url;
+  char    *conduct_url;
 };
 
 G_DEFINE_FINAL_TYPE (CpdEvent, cpd_event, G_TYPE_OBJECT)
@@ -85,8 +87,6 @@ cpd_event_finalize (GObject *object)
   CpdEvent *self = (CpdEvent *) object;
 
   g_clear_pointer (&self->title, g_free);
-  g_clear_pointer (&self->start_date, g_date_free);
-  g_clear_pointer (&self->end_date, g_date_free);
   g_clear_pointer (&self->venue_name, g_free);
   g_clear_pointer (&self->venue_url, g_free);
   g_clear_pointer (&self->registration_url, g_free);
@@ -111,11 +111,11 @@ cpd_event_get_property (GObject    *object,
       break;
 
     case PROP_START_DATE:
-      g_value_set_boxed (value, self->start_date);
+      g_value_set_boxed (value, cpd_event_get_start_date (self));
       break;
 
     case PROP_END_DATE:
-      g_value_set_boxed (value, self->end_date);
+      g_value_set_boxed (value, cpd_event_get_end_date (self));
       break;
 
     case PROP_VENUE_NAME:
@@ -196,7 +196,7 @@ cpd_event_get_start_date (CpdEvent *self)
 {
   g_return_val_if_fail (CPD_IS_EVENT (self), NULL);
 
-  return self->start_date;
+  return self->has_dates ? &self->start : NULL;
 }
 
 const GDate *
@@ -204,7 +204,7 @@ cpd_event_get_end_date (CpdEvent *self)
 {
   g_return_val_if_fail (CPD_IS_EVENT (self), NULL);
 
-  return self->end_date;
+  return self->has_dates ? &self->end : NULL;
 }
 
 const char *
@@ -281,8 +281,8 @@ cpd_event_format_dates (CpdEvent *self)
 
   g_return_val_if_fail (CPD_IS_EVENT (self), NULL);
 
-  start = self->start_date;
-  end = self->end_date;
+  start = cpd_event_get_start_date (self);
+  end = cpd_event_get_end_date (self);
 
   if (start == NULL)
     return NULL;
@@ -358,19 +358,19 @@ cpd_event_get_timing (CpdEvent    *self,
       today = &local_today;
     }
 
-  if (self->start_date == NULL)
+  if (!self->has_dates)
     timing = CPD_EVENT_TIMING_UNKNOWN;
-  else if (g_date_compare (today, self->start_date) < 0)
+  else if (g_date_compare (today, &self->start) < 0)
     {
       timing = CPD_EVENT_TIMING_UPCOMING;
-      days = g_date_days_between (today, self->start_date);
+      days = g_date_days_between (today, &self->start);
     }
-  else if (g_date_compare (today, self->end_date) <= 0)
+  else if (g_date_compare (today, &self->end) <= 0)
     timing = CPD_EVENT_TIMING_TODAY;
   else
     {
       timing = CPD_EVENT_TIMING_PAST;
-      days = g_date_days_between (today, self->end_date);
+      days = g_date_days_between (today, &self->end);
     }
 
   if (days_until != NULL)
@@ -961,8 +961,9 @@ cpd_event_scanner_finish (CpdEventScanner *self,
 
   if (self->has_dates)
     {
-      event->start_date = g_date_copy (&self->start);
-      event->end_date = g_date_copy (&self->end);
+      event->start = self->start;
+      event->end = self->end;
+      event->has_dates = TRUE;
     }
 
   event->venue_name = g_steal_pointer (&self->venue_name);

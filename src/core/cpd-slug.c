@@ -80,20 +80,19 @@ cpd_slugify (const char *text)
   /* Most headings are ASCII: no need for Unicode case mapping. */
   if (is_ascii (text))
     {
-      slug = g_string_sized_new (strlen (text));
+      /* One byte a character, never longer than @text. */
+      char *ascii_slug = g_malloc (MIN (strlen (text), CPD_SLUG_MAX_CHARS) + 1);
+
       for (const char *p = text; *p && n_chars < CPD_SLUG_MAX_CHARS; p++)
         {
           if (*p == ' ')
-            g_string_append_c (slug, '-');
+            ascii_slug[n_chars++] = '-';
           else if (g_ascii_isalnum (*p) || *p == '-' || *p == '_')
-            g_string_append_c (slug, g_ascii_tolower (*p));
-          else
-            continue;
-
-          n_chars++;
+            ascii_slug[n_chars++] = g_ascii_tolower (*p);
         }
+      ascii_slug[n_chars] = '\0';
 
-      return g_string_free (slug, FALSE);
+      return ascii_slug;
     }
 
   lower = g_utf8_strdown (text, -1);
