@@ -38,7 +38,7 @@ cpd_event_dup_uid (CpdEvent *event)
   g_autofree char *key = NULL;
   g_autofree char *digest = NULL;
 
-  g_return_val_if_fail (CPD_IS_EVENT (event), NULL);
+  g_return_val_if_fail (event != NULL, NULL);
 
   start = cpd_event_get_start_date (event);
   if (cpd_event_get_title (event) == NULL || start == NULL)
@@ -121,7 +121,7 @@ cpd_event_to_icalendar (CpdEvent  *event,
   char               *text;
   char               *result;
 
-  g_return_val_if_fail (CPD_IS_EVENT (event), NULL);
+  g_return_val_if_fail (event != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (cpd_event_get_title (event) == NULL)

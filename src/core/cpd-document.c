@@ -84,7 +84,7 @@ cpd_document_finalize (GObject *object)
   g_clear_pointer (&self->html, g_free);
   g_clear_object (&self->sections);
   g_clear_pointer (&self->links, g_ptr_array_unref);
-  g_clear_object (&self->event);
+  g_clear_pointer (&self->event, cpd_event_unref);
 
   G_OBJECT_CLASS (cpd_document_parent_class)->finalize (object);
 }

@@ -47,146 +47,54 @@
 #include "cpd-node-text.h"
 #include "cpd-slug.h"
 
+/* Immutable once made, and its strings share its allocation (see
+ * cpd_event_scanner_finish()): a page's event costs one block, not a GObject and a
+ * string per fact. */
 struct _CpdEvent
 {
-  GObject parent_instance;
-
-  char *title;
-  /* Kept in place, not as two more allocations: NULL to callers without has_dates. */
-  GDate    start;
-  GDate    end;
-  gboolean has_dates;
-  char    *venue_name;
-  char    *venue_url;
-  char    *registration_url;
-  char    *schedule_url;
-  char    *conduct_url;
+  const char *title;
+  GDate       start;
+  GDate       end;
+  gboolean    has_dates; /* else the dates are NULL to callers */
+  const char *venue_name;
+  const char *venue_url;
+  const char *registration_url;
+  const char *schedule_url;
+  const char *conduct_url;
 };
 
-G_DEFINE_FINAL_TYPE (CpdEvent, cpd_event, G_TYPE_OBJECT)
+G_DEFINE_BOXED_TYPE (CpdEvent, cpd_event, cpd_event_ref, cpd_event_unref)
 
-enum
+/**
+ * cpd_event_ref:
+ * @self: a #CpdEvent
+ *
+ * Returns: (transfer full): @self
+ */
+CpdEvent *
+cpd_event_ref (CpdEvent *self)
 {
-  PROP_0,
-  PROP_TITLE,
-  PROP_START_DATE,
-  PROP_END_DATE,
-  PROP_VENUE_NAME,
-  PROP_VENUE_URL,
-  PROP_REGISTRATION_URL,
-  PROP_SCHEDULE_URL,
-  PROP_CONDUCT_URL,
-  N_PROPS
-};
+  g_return_val_if_fail (self != NULL, NULL);
 
-static GParamSpec *properties[N_PROPS];
-
-static void
-cpd_event_finalize (GObject *object)
-{
-  CpdEvent *self = (CpdEvent *) object;
-
-  g_clear_pointer (&self->title, g_free);
-  g_clear_pointer (&self->venue_name, g_free);
-  g_clear_pointer (&self->venue_url, g_free);
-  g_clear_pointer (&self->registration_url, g_free);
-  g_clear_pointer (&self->schedule_url, g_free);
-  g_clear_pointer (&self->conduct_url, g_free);
-
-  G_OBJECT_CLASS (cpd_event_parent_class)->finalize (object);
+  return g_atomic_rc_box_acquire (self);
 }
 
-static void
-cpd_event_get_property (GObject    *object,
-                        guint       prop_id,
-                        GValue     *value,
-                        GParamSpec *pspec)
+/**
+ * cpd_event_unref:
+ * @self: (transfer full): a #CpdEvent
+ */
+void
+cpd_event_unref (CpdEvent *self)
 {
-  CpdEvent *self = CPD_EVENT (object);
+  g_return_if_fail (self != NULL);
 
-  switch (prop_id)
-    {
-    case PROP_TITLE:
-      g_value_set_string (value, self->title);
-      break;
-
-    case PROP_START_DATE:
-      g_value_set_boxed (value, cpd_event_get_start_date (self));
-      break;
-
-    case PROP_END_DATE:
-      g_value_set_boxed (value, cpd_event_get_end_date (self));
-      break;
-
-    case PROP_VENUE_NAME:
-      g_value_set_string (value, self->venue_name);
-      break;
-
-    case PROP_VENUE_URL:
-      g_value_set_string (value, self->venue_url);
-      break;
-
-    case PROP_REGISTRATION_URL:
-      g_value_set_string (value, self->registration_url);
-      break;
-
-    case PROP_SCHEDULE_URL:
-      g_value_set_string (value, self->schedule_url);
-      break;
-
-    case PROP_CONDUCT_URL:
-      g_value_set_string (value, self->conduct_url);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-cpd_event_class_init (CpdEventClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = cpd_event_finalize;
-  object_class->get_property = cpd_event_get_property;
-
-  properties[PROP_TITLE] =
-    g_param_spec_string ("title", NULL, NULL, NULL, (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_START_DATE] = g_param_spec_boxed ("start-date", NULL, NULL, G_TYPE_DATE,
-                                                    (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_END_DATE] = g_param_spec_boxed ("end-date", NULL, NULL, G_TYPE_DATE,
-                                                  (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_VENUE_NAME] = g_param_spec_string ("venue-name", NULL, NULL, NULL,
-                                                     (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_VENUE_URL] = g_param_spec_string ("venue-url", NULL, NULL, NULL,
-                                                    (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_REGISTRATION_URL] = g_param_spec_string (
-    "registration-url", NULL, NULL, NULL, (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_SCHEDULE_URL] = g_param_spec_string ("schedule-url", NULL, NULL, NULL,
-                                                       (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_CONDUCT_URL] = g_param_spec_string ("conduct-url", NULL, NULL, NULL,
-                                                      (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-}
-
-static void
-cpd_event_init (CpdEvent *self)
-{
+  g_atomic_rc_box_release (self);
 }
 
 const char *
 cpd_event_get_title (CpdEvent *self)
 {
-  g_return_val_if_fail (CPD_IS_EVENT (self), NULL);
+  g_return_val_if_fail (self != NULL, NULL);
 
   return self->title;
 }
@@ -194,7 +102,7 @@ cpd_event_get_title (CpdEvent *self)
 const GDate *
 cpd_event_get_start_date (CpdEvent *self)
 {
-  g_return_val_if_fail (CPD_IS_EVENT (self), NULL);
+  g_return_val_if_fail (self != NULL, NULL);
 
   return self->has_dates ? &self->start : NULL;
 }
@@ -202,7 +110,7 @@ cpd_event_get_start_date (CpdEvent *self)
 const GDate *
 cpd_event_get_end_date (CpdEvent *self)
 {
-  g_return_val_if_fail (CPD_IS_EVENT (self), NULL);
+  g_return_val_if_fail (self != NULL, NULL);
 
   return self->has_dates ? &self->end : NULL;
 }
@@ -210,7 +118,7 @@ cpd_event_get_end_date (CpdEvent *self)
 const char *
 cpd_event_get_venue_name (CpdEvent *self)
 {
-  g_return_val_if_fail (CPD_IS_EVENT (self), NULL);
+  g_return_val_if_fail (self != NULL, NULL);
 
   return self->venue_name;
 }
@@ -218,7 +126,7 @@ cpd_event_get_venue_name (CpdEvent *self)
 const char *
 cpd_event_get_venue_url (CpdEvent *self)
 {
-  g_return_val_if_fail (CPD_IS_EVENT (self), NULL);
+  g_return_val_if_fail (self != NULL, NULL);
 
   return self->venue_url;
 }
@@ -226,7 +134,7 @@ cpd_event_get_venue_url (CpdEvent *self)
 const char *
 cpd_event_get_registration_url (CpdEvent *self)
 {
-  g_return_val_if_fail (CPD_IS_EVENT (self), NULL);
+  g_return_val_if_fail (self != NULL, NULL);
 
   return self->registration_url;
 }
@@ -234,7 +142,7 @@ cpd_event_get_registration_url (CpdEvent *self)
 const char *
 cpd_event_get_schedule_url (CpdEvent *self)
 {
-  g_return_val_if_fail (CPD_IS_EVENT (self), NULL);
+  g_return_val_if_fail (self != NULL, NULL);
 
   return self->schedule_url;
 }
@@ -242,7 +150,7 @@ cpd_event_get_schedule_url (CpdEvent *self)
 const char *
 cpd_event_get_conduct_url (CpdEvent *self)
 {
-  g_return_val_if_fail (CPD_IS_EVENT (self), NULL);
+  g_return_val_if_fail (self != NULL, NULL);
 
   return self->conduct_url;
 }
@@ -279,7 +187,7 @@ cpd_event_format_dates (CpdEvent *self)
   g_autofree char *first = NULL;
   g_autofree char *last = NULL;
 
-  g_return_val_if_fail (CPD_IS_EVENT (self), NULL);
+  g_return_val_if_fail (self != NULL, NULL);
 
   start = cpd_event_get_start_date (self);
   end = cpd_event_get_end_date (self);
@@ -345,7 +253,7 @@ cpd_event_get_timing (CpdEvent    *self,
   int            days = 0;
   CpdEventTiming timing;
 
-  g_return_val_if_fail (CPD_IS_EVENT (self), CPD_EVENT_TIMING_UNKNOWN);
+  g_return_val_if_fail (self != NULL, CPD_EVENT_TIMING_UNKNOWN);
   g_return_val_if_fail (today == NULL || g_date_valid (today), CPD_EVENT_TIMING_UNKNOWN);
 
   if (today == NULL)
@@ -391,7 +299,7 @@ cpd_event_dup_slug (CpdEvent *self)
 {
   g_autofree char *slug = NULL;
 
-  g_return_val_if_fail (CPD_IS_EVENT (self), NULL);
+  g_return_val_if_fail (self != NULL, NULL);
 
   if (self->title != NULL)
     slug = cpd_slugify (self->title);
@@ -467,14 +375,16 @@ static const char *date_labels[] = { "date", "dates", "when", NULL };
 
 struct _CpdEventScanner
 {
-  char    *urls[N_URL_ROLES][N_RANKS];
-  guint32  text_words; /* the words still worth looking for in link texts */
-  guint32  url_words;  /* and in link URLs */
-  char    *venue_name;
-  gboolean has_venue_line;
-  gboolean has_dates;
-  GDate    start;
-  GDate    end;
+  /* Borrowed from the page's tree and links, which outlive the scanner: a link's URL is
+   * final once the walk entered the link, before any rule reads it. */
+  const char *urls[N_URL_ROLES][N_RANKS];
+  guint32     text_words; /* the words still worth looking for in link texts */
+  guint32     url_words;  /* and in link URLs */
+  char       *venue_name;
+  gboolean    has_venue_line;
+  gboolean    has_dates;
+  GDate       start;
+  GDate       end;
 };
 
 static void update_wanted_words (CpdEventScanner *self);
@@ -498,9 +408,6 @@ cpd_event_scanner_free (CpdEventScanner *self)
   if (self == NULL)
     return;
 
-  for (guint role = 0; role < N_URL_ROLES; role++)
-    for (guint rank = 0; rank < N_RANKS; rank++)
-      g_free (self->urls[role][rank]);
   g_free (self->venue_name);
   g_free (self);
 }
@@ -669,7 +576,7 @@ set_url (CpdEventScanner *self,
 {
   g_assert (self->urls[role][rank] == NULL);
 
-  self->urls[role][rank] = g_strdup (url);
+  self->urls[role][rank] = url;
   update_wanted_words (self);
 }
 
@@ -927,15 +834,30 @@ cpd_event_scanner_add_link (CpdEventScanner *self,
         }
 }
 
-static char *
+static const char *
 best_url (CpdEventScanner *self,
           Role             role)
 {
   for (guint rank = 0; rank < N_RANKS; rank++)
     if (self->urls[role][rank] != NULL)
-      return g_steal_pointer (&self->urls[role][rank]);
+      return self->urls[role][rank];
 
   return NULL;
+}
+
+/* Copies @text, if any, to *@end, which it advances. */
+static const char *
+copy_fact (const char *text,
+           char      **end)
+{
+  char *copy = *end;
+
+  if (text == NULL)
+    return NULL;
+
+  *end = g_stpcpy (copy, text) + 1;
+
+  return copy;
 }
 
 /**
@@ -951,13 +873,33 @@ cpd_event_scanner_finish (CpdEventScanner *self,
                           const char      *title,
                           const char      *front_matter_date)
 {
-  CpdEvent *event = g_object_new (CPD_TYPE_EVENT, NULL);
+  const char *facts[] = {
+    title,
+    self->venue_name,
+    best_url (self, ROLE_VENUE),
+    best_url (self, ROLE_REGISTRATION),
+    best_url (self, ROLE_SCHEDULE),
+    best_url (self, ROLE_CONDUCT),
+  };
+  gsize     size = sizeof (CpdEvent);
+  CpdEvent *event;
+  char     *end;
 
-  event->title = g_strdup (title);
+  for (guint i = 0; i < G_N_ELEMENTS (facts); i++)
+    if (facts[i] != NULL)
+      size += strlen (facts[i]) + 1;
+
+  event = g_atomic_rc_box_alloc0 (size);
+  end = (char *) (event + 1);
+  event->title = copy_fact (facts[0], &end);
+  event->venue_name = copy_fact (facts[1], &end);
+  event->venue_url = copy_fact (facts[2], &end);
+  event->registration_url = copy_fact (facts[3], &end);
+  event->schedule_url = copy_fact (facts[4], &end);
+  event->conduct_url = copy_fact (facts[5], &end);
 
   if (!self->has_dates)
-    self->has_dates =
-      cpd_date_parse_range (front_matter_date, &self->start, &self->end);
+    self->has_dates = cpd_date_parse_range (front_matter_date, &self->start, &self->end);
 
   if (self->has_dates)
     {
@@ -965,12 +907,6 @@ cpd_event_scanner_finish (CpdEventScanner *self,
       event->end = self->end;
       event->has_dates = TRUE;
     }
-
-  event->venue_name = g_steal_pointer (&self->venue_name);
-  event->venue_url = best_url (self, ROLE_VENUE);
-  event->registration_url = best_url (self, ROLE_REGISTRATION);
-  event->schedule_url = best_url (self, ROLE_SCHEDULE);
-  event->conduct_url = best_url (self, ROLE_CONDUCT);
 
   cpd_event_scanner_free (self);
 

@@ -29,7 +29,8 @@ typedef enum
 /**
  * CpdEvent:
  *
- * The facts about an event that its page states. They are found in the Markdown by
+ * The facts about an event that its page states: an immutable value, reference counted
+ * like #GDateTime and #GUri, not a #GObject; a #CpdDocument makes one per page. They are found in the Markdown by
  * the rules below, never assumed; a fact no rule finds is %NULL, so the UI can
  * disable what needs it. In every rule the first match in document order wins, and
  * only http and https URLs (made absolute against the site URL) count.
@@ -55,8 +56,11 @@ typedef enum
  * - conduct-url: a labelled line Code of Conduct or Conduct with a link; else the
  *   first link whose text contains "conduct"; else whose URL contains "conduct".
  */
-G_DECLARE_FINAL_TYPE (CpdEvent, cpd_event, CPD, EVENT, GObject)
+typedef struct _CpdEvent CpdEvent;
 
+GType          cpd_event_get_type (void) G_GNUC_CONST;
+CpdEvent      *cpd_event_ref (CpdEvent *self);
+void           cpd_event_unref (CpdEvent *self);
 const char    *cpd_event_get_title (CpdEvent *self);
 const GDate   *cpd_event_get_start_date (CpdEvent *self);
 const GDate   *cpd_event_get_end_date (CpdEvent *self);
@@ -70,5 +74,7 @@ CpdEventTiming cpd_event_get_timing (CpdEvent    *self,
                                      const GDate *today,
                                      int         *days_until);
 char          *cpd_event_dup_slug (CpdEvent *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CpdEvent, cpd_event_unref)
 
 G_END_DECLS
