@@ -653,16 +653,20 @@ append_escaped (GString    *out,
 static void
 append_body (GString        *out,
              const char     *body,
+             gsize           body_length,
              CpdSectionList *sections)
 {
   guint       n_sections = g_list_model_get_n_items (G_LIST_MODEL (sections));
   const char *p = body;
-  const char *tag;
+  const char *end = body + body_length;
+  const char *tag = body;
   guint       i = 0;
 
-  while (i < n_sections && (tag = strstr (p, "<h")) != NULL)
+  /* memchr() for the '<', not strstr() for "<h": glibc's strstr() reads a two-byte
+   * needle one byte at a time, and this runs over every byte of the body. */
+  while (i < n_sections && (tag = memchr (tag, '<', end - tag)) != NULL)
     {
-      if (tag[2] >= '1' && tag[2] <= '6' && tag[3] == '>')
+      if (end - tag >= 4 && tag[1] == 'h' && tag[2] >= '1' && tag[2] <= '6' && tag[3] == '>')
         {
           g_string_append_len (out, p, tag + 3 - p);
           g_string_append (out, " id=\"");
@@ -670,14 +674,11 @@ append_body (GString        *out,
           g_string_append_c (out, '"');
           p = tag + 3;
         }
-      else
-        {
-          g_string_append_len (out, p, tag + 2 - p);
-          p = tag + 2;
-        }
+
+      tag++;
     }
 
-  g_string_append (out, p);
+  g_string_append_len (out, p, end - p);
 
   /* Only a cmark that writes headings differently gets here; the fuzzer checks it. */
   g_warn_if_fail (i == n_sections);
@@ -716,7 +717,7 @@ assemble_html (CpdDocument *self,
           break;
 
         case FIELD_BODY:
-          append_body (out, body, self->sections);
+          append_body (out, body, body_length, self->sections);
           break;
 
         case FIELD_END:

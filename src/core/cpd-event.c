@@ -580,24 +580,20 @@ set_url (CpdEventScanner *self,
   update_wanted_words (self);
 }
 
-static gboolean
-in_list (const char        *word,
-         const char *const *list,
-         guint              n)
+/* Whether @label (lowercase) is the @len bytes at @text, ignoring ASCII case. */
+static inline gboolean
+is_label (const char *label,
+          const char *text,
+          gsize       len)
 {
-  for (guint i = 0; i < n && list[i] != NULL; i++)
-    if (strcmp (word, list[i]) == 0)
-      return TRUE;
-
-  return FALSE;
+  /* Compares the length first: most lines start with words that are no label at all. */
+  return strlen (label) == len && g_ascii_strncasecmp (text, label, len) == 0;
 }
 
 static Role
 role_for_label (const char *text,
                 gsize       len)
 {
-  char label[MAX_LABEL_LENGTH + 1];
-
   while (len > 0 && g_ascii_isspace (*text))
     text++, len--;
   while (len > 0 && (g_ascii_isspace (text[len - 1]) || text[len - 1] == ':'))
@@ -606,16 +602,14 @@ role_for_label (const char *text,
   if (len == 0 || len > MAX_LABEL_LENGTH)
     return ROLE_NONE;
 
-  for (gsize i = 0; i < len; i++)
-    label[i] = g_ascii_tolower (text[i]);
-  label[len] = '\0';
-
-  if (in_list (label, date_labels, G_N_ELEMENTS (date_labels)))
-    return ROLE_DATE;
+  for (guint i = 0; date_labels[i] != NULL; i++)
+    if (is_label (date_labels[i], text, len))
+      return ROLE_DATE;
 
   for (guint role = 0; role < N_URL_ROLES; role++)
-    if (in_list (label, role_rules[role].labels, MAX_WORDS))
-      return role;
+    for (guint i = 0; i < MAX_WORDS && role_rules[role].labels[i] != NULL; i++)
+      if (is_label (role_rules[role].labels[i], text, len))
+        return role;
 
   return ROLE_NONE;
 }
@@ -706,9 +700,17 @@ scan_line (CpdEventScanner *self,
   else if (cmark_node_get_type (start) == CMARK_NODE_TEXT)
     {
       const char *text = cmark_node_get_literal (start);
-      const char *colon = strchr (text, ':');
+      const char *colon = NULL;
 
-      if (colon != NULL && colon - text <= MAX_LABEL_LENGTH)
+      /* A label is short: only the start of a line can hold its colon. */
+      for (gsize i = 0; i <= MAX_LABEL_LENGTH && text[i] != '\0'; i++)
+        if (text[i] == ':')
+          {
+            colon = text + i;
+            break;
+          }
+
+      if (colon != NULL)
         {
           role = role_for_label (text, colon - text);
           rest_text = colon + 1;
