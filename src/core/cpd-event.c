@@ -442,6 +442,13 @@ typedef struct
   guint32  first_byte_words[256];             /* the words whose first byte is this, as bits */
   guint32  second_byte_words[256];            /* the words whose second byte is this, as bits */
   guint32  list_words[N_URL_ROLES * N_RANKS]; /* the words of a list, as bits */
+  guint    n_labels;
+  struct
+  {
+    const char *label;
+    gsize       length;
+    Role        role;
+  } labels[MAX_RULE_WORDS]; /* of labelled lines, dates' too */
 } RuleWords;
 
 static inline guchar
@@ -461,6 +468,19 @@ set_byte_word (guint32 *table,
     table[(guchar) (byte - ('a' - 'A'))] |= bit;
 }
 
+static void
+add_label (RuleWords  *table,
+           const char *label,
+           Role        role)
+{
+  guint index = table->n_labels++;
+
+  g_assert (index < G_N_ELEMENTS (table->labels));
+  table->labels[index].label = label;
+  table->labels[index].length = strlen (label);
+  table->labels[index].role = role;
+}
+
 static const RuleWords *
 rule_words (void)
 {
@@ -470,6 +490,9 @@ rule_words (void)
     {
       RuleWords *table = g_new0 (RuleWords, 1);
 
+      for (guint i = 0; date_labels[i] != NULL; i++)
+        add_label (table, date_labels[i], ROLE_DATE);
+
       for (guint role = 0; role < N_URL_ROLES; role++)
         {
           const RoleRules   *rules = &role_rules[role];
@@ -478,6 +501,9 @@ rule_words (void)
             [RANK_URL] = rules->url_words,
             [RANK_HOME_TEXT] = rules->home_words,
           };
+
+          for (guint i = 0; i < MAX_WORDS && rules->labels[i] != NULL; i++)
+            add_label (table, rules->labels[i], role);
 
           for (guint rank = RANK_TEXT; rank < N_RANKS; rank++)
             for (guint i = 0; i < MAX_WORDS && lists[rank][i] != NULL; i++)
@@ -580,20 +606,12 @@ set_url (CpdEventScanner *self,
   update_wanted_words (self);
 }
 
-/* Whether @label (lowercase) is the @len bytes at @text, ignoring ASCII case. */
-static inline gboolean
-is_label (const char *label,
-          const char *text,
-          gsize       len)
-{
-  /* Compares the length first: most lines start with words that are no label at all. */
-  return strlen (label) == len && g_ascii_strncasecmp (text, label, len) == 0;
-}
-
 static Role
 role_for_label (const char *text,
                 gsize       len)
 {
+  const RuleWords *table = rule_words ();
+
   while (len > 0 && g_ascii_isspace (*text))
     text++, len--;
   while (len > 0 && (g_ascii_isspace (text[len - 1]) || text[len - 1] == ':'))
@@ -602,14 +620,11 @@ role_for_label (const char *text,
   if (len == 0 || len > MAX_LABEL_LENGTH)
     return ROLE_NONE;
 
-  for (guint i = 0; date_labels[i] != NULL; i++)
-    if (is_label (date_labels[i], text, len))
-      return ROLE_DATE;
-
-  for (guint role = 0; role < N_URL_ROLES; role++)
-    for (guint i = 0; i < MAX_WORDS && role_rules[role].labels[i] != NULL; i++)
-      if (is_label (role_rules[role].labels[i], text, len))
-        return role;
+  /* Lengths first: most lines start with words that are no label at all. */
+  for (guint i = 0; i < table->n_labels; i++)
+    if (table->labels[i].length == len && fold_case (text[0]) == table->labels[i].label[0] &&
+        g_ascii_strncasecmp (text, table->labels[i].label, len) == 0)
+      return table->labels[i].role;
 
   return ROLE_NONE;
 }
