@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "cpd-arena.h"
+#include "cpd-ascii.h"
 #include "cpd-core-resources.h"
 #include "cpd-document-private.h"
 #include "cpd-event-private.h"
@@ -205,7 +206,7 @@ is_dangerous_scheme (const char *href,
   static const char *dangerous[] = { "javascript", "vbscript", "file", "data" };
 
   for (guint i = 0; i < G_N_ELEMENTS (dangerous); i++)
-    if (strlen (dangerous[i]) == len && g_ascii_strncasecmp (href, dangerous[i], len) == 0)
+    if (strlen (dangerous[i]) == len && cpd_ascii_equal_fold (href, dangerous[i], len))
       return TRUE;
 
   return FALSE;
@@ -373,7 +374,7 @@ cpd_document_resolve_link (CpdDocument *self,
 static gboolean
 is_web_uri (const char *uri)
 {
-  return g_ascii_strncasecmp (uri, "https:", 6) == 0 || g_ascii_strncasecmp (uri, "http:", 5) == 0;
+  return cpd_ascii_has_prefix_fold (uri, "https:") || cpd_ascii_has_prefix_fold (uri, "http:");
 }
 
 /* The length of "scheme://host[:port]" at the start of @url when the host is a plain
@@ -547,7 +548,7 @@ cpd_document_process (CpdDocument *self,
           HrefKind         kind;
 
           /* Images keep their data: URLs, which cmark vets and the CSP allows. */
-          if (type == CMARK_NODE_IMAGE && g_ascii_strncasecmp (url, "data:", 5) == 0)
+          if (type == CMARK_NODE_IMAGE && cpd_ascii_has_prefix_fold (url, "data:"))
             continue;
 
           kind = classify_href (self->site_url, self->site_origin, url, &absolute);

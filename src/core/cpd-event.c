@@ -42,6 +42,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "cpd-ascii.h"
 #include "cpd-date-parser.h"
 #include "cpd-event-private.h"
 #include "cpd-node-text.h"
@@ -415,8 +416,8 @@ cpd_event_scanner_free (CpdEventScanner *self)
 static gboolean
 is_web_url (const char *url)
 {
-  return url != NULL && (g_ascii_strncasecmp (url, "https://", 8) == 0 ||
-                         g_ascii_strncasecmp (url, "http://", 7) == 0);
+  return url != NULL && (cpd_ascii_has_prefix_fold (url, "https://") ||
+                         cpd_ascii_has_prefix_fold (url, "http://"));
 }
 
 #define RULE_BIT(role, rank) (1u << ((role) *N_RANKS + (rank)))
@@ -450,12 +451,6 @@ typedef struct
     Role        role;
   } labels[MAX_RULE_WORDS]; /* of labelled lines, dates' too */
 } RuleWords;
-
-static inline guchar
-fold_case (char c)
-{
-  return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
-}
 
 /* Sets @bit for @byte and, for a letter, for its other case. */
 static void
@@ -536,7 +531,7 @@ has_word_at (const char     *text,
 {
   /* Stops at the end of @text too: no word contains a NUL. */
   for (gsize i = 2; i < word->length; i++)
-    if (fold_case (text[i]) != (guchar) word->word[i])
+    if ((guchar) cpd_ascii_fold (text[i]) != (guchar) word->word[i])
       return FALSE;
 
   return TRUE;
@@ -622,8 +617,7 @@ role_for_label (const char *text,
 
   /* Lengths first: most lines start with words that are no label at all. */
   for (guint i = 0; i < table->n_labels; i++)
-    if (table->labels[i].length == len && fold_case (text[0]) == table->labels[i].label[0] &&
-        g_ascii_strncasecmp (text, table->labels[i].label, len) == 0)
+    if (table->labels[i].length == len && cpd_ascii_equal_fold (text, table->labels[i].label, len))
       return table->labels[i].role;
 
   return ROLE_NONE;

@@ -15,6 +15,7 @@
 
 #include <string.h>
 
+#include "cpd-ascii.h"
 #include "cpd-slug.h"
 
 struct _CpdSlugger
@@ -88,7 +89,7 @@ cpd_slugify (const char *text)
           if (*p == ' ')
             ascii_slug[n_chars++] = '-';
           else if (g_ascii_isalnum (*p) || *p == '-' || *p == '_')
-            ascii_slug[n_chars++] = g_ascii_tolower (*p);
+            ascii_slug[n_chars++] = cpd_ascii_fold (*p);
         }
       ascii_slug[n_chars] = '\0';
 
