@@ -90,6 +90,59 @@ cpd_document_finalize (GObject *object)
   G_OBJECT_CLASS (cpd_document_parent_class)->finalize (object);
 }
 
+/* A blank matters only between two words or values, not next to punctuation. */
+static void
+append_css_blank (GString *out,
+                  gboolean blank,
+                  char     next)
+{
+  char last = out->len > 0 ? out->str[out->len - 1] : '\n';
+
+  if (blank && !strchr ("{};,\n", last) && !strchr ("{};,", next))
+    g_string_append_c (out, ' ');
+}
+
+/* Appends @css without its comments, indentation and line breaks: every page carries
+ * the stylesheet, so its bytes are copied for every page and parsed by WebKit. Quoted
+ * strings stay as they are. */
+static void
+append_compact_css (GString    *out,
+                    const char *css,
+                    gsize       length)
+{
+  const char *end = css + length;
+  gboolean    blank = FALSE;
+
+  for (const char *p = css; p < end; p++)
+    {
+      if (p + 1 < end && p[0] == '/' && p[1] == '*')
+        {
+          const char *close = g_strstr_len (p + 2, end - p - 2, "*/");
+
+          p = close != NULL ? close + 1 : end - 1;
+          blank = TRUE;
+        }
+      else if (g_ascii_isspace (*p))
+        blank = TRUE;
+      else if (*p == '"' || *p == '\'')
+        {
+          const char *close = memchr (p + 1, *p, end - p - 1);
+          const char *stop = close != NULL ? close + 1 : end;
+
+          append_css_blank (out, blank, *p);
+          blank = FALSE;
+          g_string_append_len (out, p, stop - p);
+          p = stop - 1;
+        }
+      else
+        {
+          append_css_blank (out, blank, *p);
+          blank = FALSE;
+          g_string_append_c (out, *p);
+        }
+    }
+}
+
 /* Cuts the template at {{lang}}, {{title}} and {{body}}, and fills in {{style}}. */
 static GArray *
 cut_template (GResource *resource)
@@ -131,7 +184,7 @@ cut_template (GResource *resource)
 #define IS_FIELD(name) (name_len == strlen (name) && memcmp (open + 2, name, name_len) == 0)
       if (IS_FIELD ("style"))
         {
-          g_string_append_len (text, style, style_len);
+          append_compact_css (text, style, style_len);
           continue;
         }
       else if (IS_FIELD ("lang"))

@@ -412,6 +412,10 @@ test_render_template (void)
   g_assert_nonnull (strstr (html, "#1e1e1e"));
   g_assert_nonnull (strstr (html, "#1c71d8"));
   g_assert_nonnull (strstr (html, "#78aeed"));
+  /* ... without its comments and indentation, which every page would carry. */
+  g_assert_null (strstr (html, "/*"));
+  g_assert_null (strstr (html, "\n  --view-bg"));
+  g_assert_nonnull (strstr (html, "main > :first-child{margin-top: 0;}"));
   /* Nothing is loaded from outside. */
   g_assert_null (strstr (html, "<link"));
   g_assert_null (strstr (html, "<script"));
