@@ -588,11 +588,44 @@ cpd_document_process (CpdDocument *self,
   g_autofree char *first_heading = NULL;
   cmark_iter      *iter = cmark_iter_new (root);
   cmark_event_type ev;
+  /* Where the walk is in a paragraph: how deep in its inlines, whether the next of its
+   * children starts a line, and whether one of its lines may be a labelled line. */
+  cmark_node *paragraph = NULL;
+  guint       inline_depth = 0;
+  gboolean    line_start = FALSE;
+  gboolean    may_have_label = FALSE;
 
   while ((ev = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
     {
       cmark_node     *node = cmark_iter_get_node (iter);
       cmark_node_type type = cmark_node_get_type (node);
+
+      if (paragraph != NULL && node != paragraph)
+        {
+          /* Lines are the paragraph's children between its line breaks; leaves (text,
+           * code, breaks, HTML) have no EXIT event. */
+          gboolean leaf = type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE ||
+                          type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK ||
+                          type == CMARK_NODE_HTML_INLINE;
+
+          if (ev == CMARK_EVENT_EXIT)
+            inline_depth--;
+          else
+            {
+              if (inline_depth == 0 && !may_have_label)
+                {
+                  if (type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK)
+                    line_start = TRUE;
+                  else if (line_start)
+                    {
+                      line_start = FALSE;
+                      may_have_label = cpd_event_scanner_may_start_labelled_line (node, type);
+                    }
+                }
+              if (!leaf)
+                inline_depth++;
+            }
+        }
 
       if (ev == CMARK_EVENT_ENTER && (type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE))
         {
@@ -628,9 +661,22 @@ cpd_document_process (CpdDocument *self,
               g_ptr_array_add (self->links, link);
             }
         }
-      else if (ev == CMARK_EVENT_EXIT && type == CMARK_NODE_PARAGRAPH)
+      else if (type == CMARK_NODE_PARAGRAPH)
         {
-          cpd_event_scanner_add_paragraph (scanner, node);
+          /* Its links are absolute by its EXIT, as the scanner needs. */
+          if (ev == CMARK_EVENT_ENTER)
+            {
+              paragraph = node;
+              inline_depth = 0;
+              line_start = TRUE;
+              may_have_label = FALSE;
+            }
+          else
+            {
+              if (may_have_label)
+                cpd_event_scanner_add_paragraph (scanner, node);
+              paragraph = NULL;
+            }
         }
       else if (ev == CMARK_EVENT_EXIT && type == CMARK_NODE_HEADING)
         {

@@ -17,6 +17,8 @@ typedef struct _CpdEventScanner CpdEventScanner;
 
 CpdEventScanner *cpd_event_scanner_new (void);
 void             cpd_event_scanner_free (CpdEventScanner *self);
+gboolean         cpd_event_scanner_may_start_labelled_line (cmark_node     *node,
+                                                            cmark_node_type type);
 void             cpd_event_scanner_add_paragraph (CpdEventScanner *self,
                                                   cmark_node      *paragraph);
 void             cpd_event_scanner_add_link (CpdEventScanner *self,

@@ -659,6 +659,38 @@ find_web_link (cmark_node *from,
   return NULL;
 }
 
+/* The colon that may end a label at the start of @text: a label is short, so only the
+ * first bytes can hold it. */
+static const char *
+label_colon (const char *text)
+{
+  for (gsize i = 0; i <= MAX_LABEL_LENGTH && text[i] != '\0'; i++)
+    if (text[i] == ':')
+      return text + i;
+
+  return NULL;
+}
+
+/**
+ * cpd_event_scanner_may_start_labelled_line:
+ * @node: the first node of a line of a paragraph
+ * @type: the type of @node
+ *
+ * Whether a line that starts with @node can be a labelled line. The document asks this
+ * of every line while it walks the page, and gives cpd_event_scanner_add_paragraph() only
+ * the paragraphs where one can: most paragraphs are prose, and reading them again line by
+ * line cost more than the rest of the facts.
+ */
+gboolean
+cpd_event_scanner_may_start_labelled_line (cmark_node     *node,
+                                           cmark_node_type type)
+{
+  if (type == CMARK_NODE_STRONG)
+    return TRUE;
+
+  return type == CMARK_NODE_TEXT && label_colon (cmark_node_get_literal (node)) != NULL;
+}
+
 /* A line from @start up to @until (excluded). */
 static void
 scan_line (CpdEventScanner *self,
@@ -709,15 +741,7 @@ scan_line (CpdEventScanner *self,
   else if (cmark_node_get_type (start) == CMARK_NODE_TEXT)
     {
       const char *text = cmark_node_get_literal (start);
-      const char *colon = NULL;
-
-      /* A label is short: only the start of a line can hold its colon. */
-      for (gsize i = 0; i <= MAX_LABEL_LENGTH && text[i] != '\0'; i++)
-        if (text[i] == ':')
-          {
-            colon = text + i;
-            break;
-          }
+      const char *colon = label_colon (text);
 
       if (colon != NULL)
         {

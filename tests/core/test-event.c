@@ -229,6 +229,28 @@ test_facts_rules (void)
 }
 
 static void
+test_facts_lines (void)
+{
+  /* A labelled line may be any line of a paragraph, after a soft or a hard break; a break
+   * inside emphasis does not start a line, and a line that starts with a link is none. */
+  g_autoptr (CpdDocument) document =
+    cpd_test_load_string ("# Lines\n\n"
+                          "Our yearly meeting, in brief.\n"
+                          "*See you\nVenue: not a line start* there.\n"
+                          "[Where](https://example.org/link-first): not labelled\n"
+                          "**Date**: May 4, 2031  \n"
+                          "Schedule: [talks](https://example.org/talks)\n\n"
+                          "> Venue: [Hall 2](https://example.org/hall-2)\n",
+                          NULL);
+  CpdEvent *event = cpd_document_get_event (document);
+
+  cpd_test_assert_date (cpd_event_get_start_date (event), 2031, 5, 4);
+  g_assert_cmpstr (cpd_event_get_schedule_url (event), ==, "https://example.org/talks");
+  g_assert_cmpstr (cpd_event_get_venue_name (event), ==, "Hall 2");
+  g_assert_cmpstr (cpd_event_get_venue_url (event), ==, "https://example.org/hall-2");
+}
+
+static void
 test_format_dates (void)
 {
   static const struct
@@ -329,6 +351,7 @@ main (int   argc,
   g_test_add_func ("/event/facts/day-month-year", test_facts_day_month_year);
   g_test_add_func ("/event/facts/none", test_facts_none);
   g_test_add_func ("/event/facts/rules", test_facts_rules);
+  g_test_add_func ("/event/facts/lines", test_facts_lines);
   g_test_add_func ("/event/format-dates", test_format_dates);
   g_test_add_func ("/event/timing", test_timing);
   g_test_add_func ("/event/slug", test_slug);
