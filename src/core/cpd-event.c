@@ -388,21 +388,6 @@ struct _CpdEventScanner
   GDate       end;
 };
 
-static void update_wanted_words (CpdEventScanner *self);
-
-CpdEventScanner *
-cpd_event_scanner_new (void)
-{
-  CpdEventScanner *self = g_new0 (CpdEventScanner, 1);
-
-  update_wanted_words (self);
-
-  g_date_clear (&self->start, 1);
-  g_date_clear (&self->end, 1);
-
-  return self;
-}
-
 void
 cpd_event_scanner_free (CpdEventScanner *self)
 {
@@ -524,6 +509,26 @@ rule_words (void)
   return rule_words;
 }
 
+CpdEventScanner *
+cpd_event_scanner_new (void)
+{
+  CpdEventScanner *self = g_new0 (CpdEventScanner, 1);
+  const RuleWords *table = rule_words ();
+
+  /* At first every link rule is wanted. */
+  for (guint role = 0; role < N_URL_ROLES; role++)
+    {
+      self->text_words |= table->list_words[role * N_RANKS + RANK_TEXT] |
+                          table->list_words[role * N_RANKS + RANK_HOME_TEXT];
+      self->url_words |= table->list_words[role * N_RANKS + RANK_URL];
+    }
+
+  g_date_clear (&self->start, 1);
+  g_date_clear (&self->end, 1);
+
+  return self;
+}
+
 /* Whether @word is at @text past its first two bytes, which the tables matched. */
 static inline gboolean
 has_word_at (const char     *text,
@@ -569,36 +574,24 @@ find_rule_words (const char *haystack,
 }
 
 /* A rank of a role is wanted while no label and no better rank has given the role a
- * URL: recomputed when one does, not for every link. */
-static void
-update_wanted_words (CpdEventScanner *self)
-{
-  const RuleWords *table = rule_words ();
-
-  self->text_words = self->url_words = 0;
-
-  for (guint role = 0; role < N_URL_ROLES; role++)
-    for (guint rank = RANK_LABEL; rank < N_RANKS && self->urls[role][rank] == NULL; rank++)
-      {
-        guint32 words = table->list_words[role * N_RANKS + rank];
-
-        if (rank == RANK_URL)
-          self->url_words |= words;
-        else
-          self->text_words |= words;
-      }
-}
-
+ * URL: the words of a rank's list are dropped when it, or a better one, gives one. */
 static void
 set_url (CpdEventScanner *self,
          Role             role,
          guint            rank,
          const char      *url)
 {
+  const RuleWords *table = rule_words ();
+
   g_assert (self->urls[role][rank] == NULL);
 
   self->urls[role][rank] = url;
-  update_wanted_words (self);
+
+  for (guint worse = rank; worse < N_RANKS; worse++)
+    {
+      self->text_words &= ~table->list_words[role * N_RANKS + worse];
+      self->url_words &= ~table->list_words[role * N_RANKS + worse];
+    }
 }
 
 static Role
