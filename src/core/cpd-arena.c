@@ -348,7 +348,8 @@ cpd_arena_new (void)
   self->mem.calloc = arena_calloc;
   self->mem.realloc = arena_realloc;
   self->mem.free = arena_free;
-  self->chunks = g_array_new (FALSE, FALSE, sizeof (Chunk));
+  /* Small pages need one chunk, large ones a few: room for them from the start. */
+  self->chunks = g_array_sized_new (FALSE, FALSE, sizeof (Chunk), 8);
   self->previous = current_arena;
   current_arena = self;
 

@@ -229,7 +229,8 @@ static void
 cpd_document_init (CpdDocument *self)
 {
   self->sections = cpd_section_list_new ();
-  self->links = g_ptr_array_new_with_free_func ((GDestroyNotify) cpd_link_free);
+  /* Room for a page's worth of links up front: the array would double from two. */
+  self->links = g_ptr_array_new_full (32, (GDestroyNotify) cpd_link_free);
 }
 
 /* Length of the URI scheme @href starts with, 0 if it has none (RFC 3986). */
@@ -340,19 +341,19 @@ escape_href (const char *href)
 }
 
 /* @site_url ends with "/"; @site_origin is its scheme and authority, without a path.
- * For HREF_ABSOLUTE, @absolute is the URL to use, or %NULL when that is @href itself. */
+ * For HREF_ABSOLUTE, @absolute (empty on entry) gets the URL to use, and stays empty when
+ * that is @href itself: the walk reuses one buffer for every link. */
 static HrefKind
 classify_href (const char *site_url,
                const char *site_origin,
                const char *href,
-               char      **absolute)
+               GString    *absolute)
 {
   g_autofree char *escaped = NULL;
   g_autofree char *resolved = NULL;
+  g_autofree char *escaped_resolved = NULL;
   const char      *uri;
   gsize            scheme_len;
-
-  *absolute = NULL;
 
   if (href == NULL || href[0] == '\0')
     return HREF_DROP;
@@ -369,7 +370,8 @@ classify_href (const char *site_url,
       if (is_dangerous_scheme (uri, scheme_len))
         return HREF_DROP;
 
-      *absolute = g_steal_pointer (&escaped);
+      if (escaped != NULL)
+        g_string_append (absolute, escaped);
       return HREF_ABSOLUTE;
     }
 
@@ -381,10 +383,8 @@ classify_href (const char *site_url,
   if (strstr (uri, "/.") == NULL && uri[0] != '.' && uri[0] != '?' &&
       !(uri[0] == '/' && uri[1] == '/'))
     {
-      if (uri[0] == '/')
-        *absolute = g_strconcat (site_origin, uri, NULL);
-      else
-        *absolute = g_strconcat (site_url, uri, NULL);
+      g_string_append (absolute, uri[0] == '/' ? site_origin : site_url);
+      g_string_append (absolute, uri);
 
       return HREF_ABSOLUTE;
     }
@@ -394,7 +394,8 @@ classify_href (const char *site_url,
     return HREF_DROP;
 
   /* GUri decodes some escapes (in host names, for one): encode them again. */
-  *absolute = escape_href (resolved);
+  escaped_resolved = escape_href (resolved);
+  g_string_append (absolute, escaped_resolved);
 
   return HREF_ABSOLUTE;
 }
@@ -414,14 +415,15 @@ char *
 cpd_document_resolve_link (CpdDocument *self,
                            const char  *href)
 {
-  char *absolute;
+  g_autoptr (GString) absolute = NULL;
 
   g_return_val_if_fail (CPD_IS_DOCUMENT (self), NULL);
 
-  if (classify_href (self->site_url, self->site_origin, href, &absolute) != HREF_ABSOLUTE)
+  absolute = g_string_new (NULL);
+  if (classify_href (self->site_url, self->site_origin, href, absolute) != HREF_ABSOLUTE)
     return NULL;
 
-  return absolute != NULL ? absolute : g_strdup (href);
+  return absolute->len > 0 ? g_string_free (g_steal_pointer (&absolute), FALSE) : g_strdup (href);
 }
 
 static gboolean
@@ -583,7 +585,7 @@ cpd_document_process (CpdDocument *self,
 {
   g_autoptr (CpdSlugger) slugger = cpd_slugger_new ();
   g_autoptr (CpdEventScanner) scanner = cpd_event_scanner_new ();
-  g_autoptr (GPtrArray) dropped_links = g_ptr_array_new ();
+  g_autoptr (GPtrArray) dropped_links = NULL; /* made for the first, which is rare */
   g_autoptr (GString) scratch = g_string_sized_new (256);
   g_autofree char *first_heading = NULL;
   cmark_iter      *iter = cmark_iter_new (root);
@@ -629,22 +631,27 @@ cpd_document_process (CpdDocument *self,
 
       if (ev == CMARK_EVENT_ENTER && (type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE))
         {
-          g_autofree char *absolute = NULL;
-          const char      *url = cmark_node_get_url (node);
-          HrefKind         kind;
+          const char *url = cmark_node_get_url (node);
+          HrefKind    kind;
 
           /* Images keep their data: URLs, which cmark vets and the CSP allows. */
           if (type == CMARK_NODE_IMAGE && cpd_ascii_has_prefix_fold (url, "data:"))
             continue;
 
-          kind = classify_href (self->site_url, self->site_origin, url, &absolute);
-          if (kind == HREF_ABSOLUTE && absolute != NULL)
-            cmark_node_set_url (node, absolute);
+          /* The scratch buffer is free here: link texts are read at the link's EXIT. */
+          g_string_truncate (scratch, 0);
+          kind = classify_href (self->site_url, self->site_origin, url, scratch);
+          if (kind == HREF_ABSOLUTE && scratch->len > 0)
+            cmark_node_set_url (node, scratch->str);
           else if (kind == HREF_DROP)
             {
               cmark_node_set_url (node, "");
               if (type == CMARK_NODE_LINK)
-                g_ptr_array_add (dropped_links, node);
+                {
+                  if (dropped_links == NULL)
+                    dropped_links = g_ptr_array_new ();
+                  g_ptr_array_add (dropped_links, node);
+                }
             }
         }
       else if (ev == CMARK_EVENT_EXIT && type == CMARK_NODE_LINK)
@@ -695,7 +702,7 @@ cpd_document_process (CpdDocument *self,
   cmark_iter_free (iter);
 
   /* The tree changes only now that the walk is over. */
-  for (guint i = 0; i < dropped_links->len; i++)
+  for (guint i = 0; dropped_links != NULL && i < dropped_links->len; i++)
     unwrap_link (g_ptr_array_index (dropped_links, i));
 
   self->title = g_strdup (cpd_front_matter_lookup (self->front_matter, "title"));

@@ -104,7 +104,7 @@ cpd_section_list_class_init (CpdSectionListClass *klass)
 static void
 cpd_section_list_init (CpdSectionList *self)
 {
-  self->entries = g_array_new (FALSE, FALSE, sizeof (Entry));
+  self->entries = g_array_sized_new (FALSE, FALSE, sizeof (Entry), 16);
   g_array_set_clear_func (self->entries, entry_clear);
 }
 
