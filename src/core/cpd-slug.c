@@ -18,16 +18,73 @@
 #include "cpd-ascii.h"
 #include "cpd-slug.h"
 
+/* Pages have a few headings; a hash table is worth making only past this many. */
+#define SMALL_SLUGS 8
+
 struct _CpdSlugger
 {
   /* Every id handed out, each with the next suffix to try for it (so that thousands of
-   * identical headings stay linear), stored + 1 so that no value is NULL. One table, not
-   * a set and a map: a page makes a slugger, so its setup counts as much as its lookups. */
+   * identical headings stay linear): in two arrays while there are few, then in a hash
+   * table, with values stored + 1 so that none is NULL. */
+  char       *small_slugs[SMALL_SLUGS];
+  guint       small_suffixes[SMALL_SLUGS];
+  guint       n_small;
   GHashTable *used;
 };
 
 #define SUFFIX_TO_POINTER(n) GUINT_TO_POINTER ((n) + 1)
 #define POINTER_TO_SUFFIX(p) (GPOINTER_TO_UINT (p) - 1)
+
+/* The next suffix to try for @slug, or 0 if @slug was never handed out. */
+static guint
+lookup_slug (CpdSlugger *self,
+             const char *slug)
+{
+  if (self->used != NULL)
+    {
+      gpointer stored = g_hash_table_lookup (self->used, slug);
+
+      return stored != NULL ? POINTER_TO_SUFFIX (stored) : 0;
+    }
+
+  for (guint i = 0; i < self->n_small; i++)
+    if (strcmp (self->small_slugs[i], slug) == 0)
+      return self->small_suffixes[i];
+
+  return 0;
+}
+
+/* Records @slug, handed out or not, with the next suffix to try for it. */
+static void
+remember_slug (CpdSlugger *self,
+               const char *slug,
+               guint       next_suffix)
+{
+  if (self->used == NULL)
+    {
+      for (guint i = 0; i < self->n_small; i++)
+        if (strcmp (self->small_slugs[i], slug) == 0)
+          {
+            self->small_suffixes[i] = next_suffix;
+            return;
+          }
+
+      if (self->n_small < SMALL_SLUGS)
+        {
+          self->small_slugs[self->n_small] = g_strdup (slug);
+          self->small_suffixes[self->n_small++] = next_suffix;
+          return;
+        }
+
+      self->used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      for (guint i = 0; i < self->n_small; i++)
+        g_hash_table_insert (self->used, g_steal_pointer (&self->small_slugs[i]),
+                             SUFFIX_TO_POINTER (self->small_suffixes[i]));
+      self->n_small = 0;
+    }
+
+  g_hash_table_replace (self->used, g_strdup (slug), SUFFIX_TO_POINTER (next_suffix));
+}
 
 static gboolean
 keep_char (gunichar c)
@@ -141,11 +198,7 @@ format_uint (guint n,
 CpdSlugger *
 cpd_slugger_new (void)
 {
-  CpdSlugger *self = g_new0 (CpdSlugger, 1);
-
-  self->used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
-  return self;
+  return g_new0 (CpdSlugger, 1);
 }
 
 void
@@ -154,7 +207,9 @@ cpd_slugger_free (CpdSlugger *self)
   if (self == NULL)
     return;
 
-  g_hash_table_unref (self->used);
+  for (guint i = 0; i < self->n_small; i++)
+    g_free (self->small_slugs[i]);
+  g_clear_pointer (&self->used, g_hash_table_unref);
   g_free (self);
 }
 
@@ -171,7 +226,6 @@ cpd_slugger_slug (CpdSlugger *self,
 {
   g_autofree char *base = NULL;
   char            *slug;
-  gpointer         base_key, stored;
   guint            next_suffix;
   gsize            base_len;
 
@@ -185,15 +239,15 @@ cpd_slugger_slug (CpdSlugger *self,
       base = g_strdup ("section");
     }
 
-  if (!g_hash_table_lookup_extended (self->used, base, &base_key, &stored))
+  next_suffix = lookup_slug (self, base);
+  if (next_suffix == 0)
     {
-      g_hash_table_insert (self->used, g_strdup (base), SUFFIX_TO_POINTER (1));
+      remember_slug (self, base, 1);
       return g_steal_pointer (&base);
     }
 
   /* Counted in place: a page may repeat a heading thousands of times. A page may also
    * already contain "intro-1" as a heading of its own: skip it. */
-  next_suffix = POINTER_TO_SUFFIX (stored);
   base_len = strlen (base);
   for (;;)
     {
@@ -204,15 +258,13 @@ cpd_slugger_slug (CpdSlugger *self,
       memcpy (slug, base, base_len);
       slug[base_len] = '-';
       memcpy (slug + base_len + 1, number, number_len + 1);
-      if (!g_hash_table_contains (self->used, slug))
+      if (lookup_slug (self, slug) == 0)
         break;
       g_free (slug);
     }
 
-  /* Stolen and put back: inserting would free the key it already holds. */
-  g_hash_table_steal (self->used, base_key);
-  g_hash_table_insert (self->used, base_key, SUFFIX_TO_POINTER (next_suffix));
-  g_hash_table_insert (self->used, g_strdup (slug), SUFFIX_TO_POINTER (1));
+  remember_slug (self, base, next_suffix);
+  remember_slug (self, slug, 1);
 
   return slug;
 }
