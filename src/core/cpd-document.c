@@ -6,6 +6,9 @@
 #include "config.h"
 
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include <glib/gi18n-lib.h>
 
@@ -753,6 +756,36 @@ append_escaped (GString    *out,
     }
 }
 
+/* The next "<h" in [@p, @end), or %NULL. Among a page's tags, heading tags are rare:
+ * on x86-64 the search compares 16 bytes at a time (memchr() per '<' cost a call per
+ * tag, and glibc's strstr() reads a two-byte needle one byte at a time). */
+static const char *
+find_heading_tag (const char *p,
+                  const char *end)
+{
+#ifdef __SSE2__
+  const __m128i open = _mm_set1_epi8 ('<');
+  const __m128i h = _mm_set1_epi8 ('h');
+
+  for (; end - p >= 17; p += 16)
+    {
+      __m128i here = _mm_loadu_si128 ((const __m128i *) p);
+      __m128i next = _mm_loadu_si128 ((const __m128i *) (p + 1));
+      int     mask = _mm_movemask_epi8 (
+            _mm_and_si128 (_mm_cmpeq_epi8 (here, open), _mm_cmpeq_epi8 (next, h)));
+
+      if (mask != 0)
+        return p + __builtin_ctz (mask);
+    }
+#endif
+
+  for (; end - p >= 2; p++)
+    if (p[0] == '<' && p[1] == 'h')
+      return p;
+
+  return NULL;
+}
+
 /* cmark's HTML writer has no heading ids. Without CMARK_OPT_UNSAFE, every "<hN>" in the
  * body it writes is the opening tag of a heading (text, code and URLs come out escaped,
  * raw HTML is omitted), in document order: the ids go into those tags as they come.
@@ -769,11 +802,9 @@ append_body (GString        *out,
   const char *tag = body;
   guint       i = 0;
 
-  /* memchr() for the '<', not strstr() for "<h": glibc's strstr() reads a two-byte
-   * needle one byte at a time, and this runs over every byte of the body. */
-  while (i < n_sections && (tag = memchr (tag, '<', end - tag)) != NULL)
+  while (i < n_sections && (tag = find_heading_tag (tag, end)) != NULL)
     {
-      if (end - tag >= 4 && tag[1] == 'h' && tag[2] >= '1' && tag[2] <= '6' && tag[3] == '>')
+      if (end - tag >= 4 && tag[2] >= '1' && tag[2] <= '6' && tag[3] == '>')
         {
           g_string_append_len (out, p, tag + 3 - p);
           g_string_append (out, " id=\"");

@@ -208,6 +208,24 @@ test_sections_levels_and_markup (void)
 }
 
 static void
+test_sections_ids_among_tags (void)
+{
+  /* Ids go into heading tags only: not <hr>, not escaped "<h1>" in text or code, also
+   * when a heading tag ends the body or sits across the 16-byte steps of the search. */
+  g_autoptr (CpdDocument) document =
+    cpd_test_load_string ("***\n\n# After a rule\n\nText with `<h1>` and <h2> and &lt;h3&gt;.\n\n"
+                          "***\n## a\n### b\n#### c\n***\n###### Last\n",
+                          NULL);
+  const char *html = cpd_document_get_html (document);
+
+  g_assert_nonnull (strstr (html, "<hr />\n<h1 id=\"after-a-rule\">After a rule</h1>"));
+  g_assert_nonnull (strstr (html, "<code>&lt;h1&gt;</code>"));
+  g_assert_nonnull (strstr (html, "<h2 id=\"a\">a</h2>\n<h3 id=\"b\">b</h3>\n<h4 id=\"c\">c</h4>"));
+  g_assert_nonnull (strstr (html, "<hr />\n<h6 id=\"last\">Last</h6>\n"));
+  g_assert_null (strstr (html, "<hr id="));
+}
+
+static void
 test_sections_none (void)
 {
   g_autoptr (CpdDocument) document = cpd_test_load_string ("Just a paragraph.\n", NULL);
@@ -272,6 +290,7 @@ main (int   argc,
   g_test_add_func ("/sections/bundled", test_sections_bundled);
   g_test_add_func ("/sections/find", test_find_section);
   g_test_add_func ("/sections/levels-and-markup", test_sections_levels_and_markup);
+  g_test_add_func ("/sections/ids-among-tags", test_sections_ids_among_tags);
   g_test_add_func ("/sections/none", test_sections_none);
   g_test_add_func ("/sections/title-front-matter", test_title_front_matter);
 
