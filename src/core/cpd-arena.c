@@ -73,9 +73,10 @@ typedef struct
 struct _CpdArena
 {
   cmark_mem  mem;
-  GArray    *chunks;     /* of Chunk, in the order they were used */
-  GPtrArray *own_blocks; /* malloc()ed, NULL where freed; made with the first */
-  char      *chunk;      /* the chunk allocations are cut from */
+  Chunk      first_chunk; /* most pages need no other, so it needs no array */
+  GArray    *more_chunks; /* of Chunk after the first, in the order they were used */
+  GPtrArray *own_blocks;  /* malloc()ed, NULL where freed; made with the first */
+  char      *chunk;       /* the chunk allocations are cut from */
   gsize      chunk_size;
   gsize      chunk_used;
   char      *last;     /* the latest allocation in the chunk, which may grow in place */
@@ -115,17 +116,33 @@ take_chunk (CpdArena *self)
   else
     {
       /* Small pages stay small; large ones soon get the largest chunks. */
-      chunk.size = self->chunks->len == 0 ? FIRST_CHUNK_SIZE
-                                          : MIN (self->chunk_size * 2, MAX_CHUNK_SIZE);
+      chunk.size = self->first_chunk.data == NULL ? FIRST_CHUNK_SIZE
+                                                  : MIN (self->chunk_size * 2, MAX_CHUNK_SIZE);
       chunk.data = g_malloc (chunk.size);
     }
 
-  g_array_append_val (self->chunks, chunk);
+  if (self->first_chunk.data == NULL)
+    self->first_chunk = chunk;
+  else
+    {
+      if (self->more_chunks == NULL)
+        self->more_chunks = g_array_new (FALSE, FALSE, sizeof (Chunk));
+      g_array_append_val (self->more_chunks, chunk);
+    }
   self->chunk = chunk.data;
   self->chunk_size = chunk.size;
   self->chunk_used = 0;
   self->total += chunk.size;
   ASAN_POISON_MEMORY_REGION (chunk.data, chunk.size);
+}
+
+static guint
+n_chunks (CpdArena *self)
+{
+  if (self->first_chunk.data == NULL)
+    return 0;
+
+  return 1 + (self->more_chunks != NULL ? self->more_chunks->len : 0);
 }
 
 static void
@@ -144,9 +161,10 @@ give_back_chunks (CpdArena *self)
     kept += g_array_index (spares, Chunk, i).size;
 
   /* Last in, first out: the next page starts with the chunk this one started with. */
-  for (guint i = self->chunks->len; i > 0; i--)
+  for (guint i = n_chunks (self); i > 0; i--)
     {
-      Chunk *chunk = &g_array_index (self->chunks, Chunk, i - 1);
+      Chunk *chunk =
+        i == 1 ? &self->first_chunk : &g_array_index (self->more_chunks, Chunk, i - 2);
 
       /* AddressSanitizer must see the memory as unused until it is handed out again. */
       ASAN_POISON_MEMORY_REGION (chunk->data, chunk->size);
@@ -348,8 +366,6 @@ cpd_arena_new (void)
   self->mem.calloc = arena_calloc;
   self->mem.realloc = arena_realloc;
   self->mem.free = arena_free;
-  /* Small pages need one chunk, large ones a few: room for them from the start. */
-  self->chunks = g_array_sized_new (FALSE, FALSE, sizeof (Chunk), 8);
   self->previous = current_arena;
   current_arena = self;
 
@@ -401,7 +417,7 @@ cpd_arena_free (CpdArena *self)
   current_arena = self->previous;
 
   give_back_chunks (self);
-  g_array_unref (self->chunks);
+  g_clear_pointer (&self->more_chunks, g_array_unref);
   g_clear_pointer (&self->own_blocks, g_ptr_array_unref);
   g_free (self);
 }
