@@ -581,7 +581,61 @@ stripped_text (cmark_node *node,
   return start;
 }
 
-/* One walk over the page: ids for headings, absolute links, and event facts. */
+/* At a link's or image's ENTER: makes its URL absolute, or drops it. */
+static void
+enter_link (CpdDocument    *self,
+            cmark_node     *node,
+            cmark_node_type type,
+            GString        *scratch,
+            GPtrArray     **dropped_links)
+{
+  const char *url = cmark_node_get_url (node);
+  HrefKind    kind;
+
+  /* Images keep their data: URLs, which cmark vets and the CSP allows. */
+  if (type == CMARK_NODE_IMAGE && cpd_ascii_has_prefix_fold (url, "data:"))
+    return;
+
+  /* The scratch buffer is free here: link texts are read at the link's EXIT. */
+  g_string_truncate (scratch, 0);
+  kind = classify_href (self->site_url, self->site_origin, url, scratch);
+  if (kind == HREF_ABSOLUTE && scratch->len > 0)
+    cmark_node_set_url (node, scratch->str);
+  else if (kind == HREF_DROP)
+    {
+      cmark_node_set_url (node, "");
+      if (type == CMARK_NODE_LINK)
+        {
+          if (*dropped_links == NULL)
+            *dropped_links = g_ptr_array_new ();
+          g_ptr_array_add (*dropped_links, node);
+        }
+    }
+}
+
+/* At a link's EXIT: keeps it, with its text, and applies the link rules to it. */
+static void
+exit_link (CpdDocument     *self,
+           cmark_node      *node,
+           GString         *scratch,
+           CpdEventScanner *scanner)
+{
+  const char *url = cmark_node_get_url (node);
+  gsize       text_len;
+  const char *text;
+  CpdLink    *link;
+
+  if (url[0] == '\0' || url[0] == '#')
+    return;
+
+  text = stripped_text (node, scratch, &text_len);
+  link = cpd_link_new_len (text, text_len, url);
+  cpd_event_scanner_add_link (scanner, link->text, link->url);
+  g_ptr_array_add (self->links, link);
+}
+
+/* One walk over the page: ids for headings, absolute links, and event facts. One switch
+ * on the node's type a step: the walk passes every node of the page. */
 static void
 cpd_document_process (CpdDocument *self,
                       cmark_node  *root)
@@ -593,112 +647,95 @@ cpd_document_process (CpdDocument *self,
   g_autofree char *first_heading = NULL;
   cmark_iter      *iter = cmark_iter_new (root);
   cmark_event_type ev;
-  /* Where the walk is in a paragraph: how deep in its inlines, whether the next of its
-   * children starts a line, and whether one of its lines may be a labelled line. */
-  cmark_node *paragraph = NULL;
-  guint       inline_depth = 0;
-  gboolean    line_start = FALSE;
-  gboolean    may_have_label = FALSE;
+  /* In a paragraph: how deep the walk is in its inlines, whether its next child starts a
+   * line, and whether one of its lines may be a labelled line (see
+   * cpd_event_scanner_may_start_labelled_line()). */
+  gboolean in_paragraph = FALSE;
+  guint    inline_depth = 0;
+  gboolean line_start = FALSE;
+  gboolean may_have_label = FALSE;
 
   while ((ev = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
     {
       cmark_node     *node = cmark_iter_get_node (iter);
       cmark_node_type type = cmark_node_get_type (node);
+      gboolean        enter = ev == CMARK_EVENT_ENTER;
 
-      if (paragraph != NULL && node != paragraph)
+      switch (type)
         {
-          /* Lines are the paragraph's children between its line breaks; leaves (text,
-           * code, breaks, HTML) have no EXIT event. */
-          gboolean leaf = type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE ||
-                          type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK ||
-                          type == CMARK_NODE_HTML_INLINE;
-
-          if (ev == CMARK_EVENT_EXIT)
-            inline_depth--;
-          else
-            {
-              if (inline_depth == 0 && !may_have_label)
-                {
-                  if (type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK)
-                    line_start = TRUE;
-                  else if (line_start)
-                    {
-                      line_start = FALSE;
-                      may_have_label = cpd_event_scanner_may_start_labelled_line (node, type);
-                    }
-                }
-              if (!leaf)
-                inline_depth++;
-            }
-        }
-
-      if (ev == CMARK_EVENT_ENTER && (type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE))
-        {
-          const char *url = cmark_node_get_url (node);
-          HrefKind    kind;
-
-          /* Images keep their data: URLs, which cmark vets and the CSP allows. */
-          if (type == CMARK_NODE_IMAGE && cpd_ascii_has_prefix_fold (url, "data:"))
-            continue;
-
-          /* The scratch buffer is free here: link texts are read at the link's EXIT. */
-          g_string_truncate (scratch, 0);
-          kind = classify_href (self->site_url, self->site_origin, url, scratch);
-          if (kind == HREF_ABSOLUTE && scratch->len > 0)
-            cmark_node_set_url (node, scratch->str);
-          else if (kind == HREF_DROP)
-            {
-              cmark_node_set_url (node, "");
-              if (type == CMARK_NODE_LINK)
-                {
-                  if (dropped_links == NULL)
-                    dropped_links = g_ptr_array_new ();
-                  g_ptr_array_add (dropped_links, node);
-                }
-            }
-        }
-      else if (ev == CMARK_EVENT_EXIT && type == CMARK_NODE_LINK)
-        {
-          const char *url = cmark_node_get_url (node);
-
-          if (url[0] != '\0' && url[0] != '#')
-            {
-              gsize       text_len;
-              const char *text = stripped_text (node, scratch, &text_len);
-              CpdLink    *link = cpd_link_new_len (text, text_len, url);
-
-              cpd_event_scanner_add_link (scanner, link->text, link->url);
-              g_ptr_array_add (self->links, link);
-            }
-        }
-      else if (type == CMARK_NODE_PARAGRAPH)
-        {
+        case CMARK_NODE_PARAGRAPH:
           /* Its links are absolute by its EXIT, as the scanner needs. */
-          if (ev == CMARK_EVENT_ENTER)
+          in_paragraph = enter;
+          if (enter)
             {
-              paragraph = node;
               inline_depth = 0;
               line_start = TRUE;
               may_have_label = FALSE;
             }
-          else
+          else if (may_have_label)
+            cpd_event_scanner_add_paragraph (scanner, node);
+          break;
+
+        case CMARK_NODE_HEADING:
+          if (!enter)
             {
-              if (may_have_label)
-                cpd_event_scanner_add_paragraph (scanner, node);
-              paragraph = NULL;
+              gsize       text_len;
+              const char *stripped = stripped_text (node, scratch, &text_len);
+              char       *text = g_strndup (stripped, text_len);
+
+              if (first_heading == NULL && text[0] != '\0')
+                first_heading = g_strdup (text);
+
+              cpd_section_list_append (self->sections, text, cpd_slugger_slug (slugger, text),
+                                       cmark_node_get_heading_level (node));
             }
-        }
-      else if (ev == CMARK_EVENT_EXIT && type == CMARK_NODE_HEADING)
-        {
-          gsize       text_len;
-          const char *stripped = stripped_text (node, scratch, &text_len);
-          char       *text = g_strndup (stripped, text_len);
+          break;
 
-          if (first_heading == NULL && text[0] != '\0')
-            first_heading = g_strdup (text);
+        /* Lines of a paragraph are its children between its line breaks. */
+        case CMARK_NODE_SOFTBREAK:
+        case CMARK_NODE_LINEBREAK:
+          if (in_paragraph && inline_depth == 0)
+            line_start = TRUE;
+          break;
 
-          cpd_section_list_append (self->sections, text, cpd_slugger_slug (slugger, text),
-                                   cmark_node_get_heading_level (node));
+        /* Leaves: no EXIT. */
+        case CMARK_NODE_TEXT:
+        case CMARK_NODE_CODE:
+        case CMARK_NODE_HTML_INLINE:
+          if (in_paragraph && inline_depth == 0 && line_start)
+            {
+              line_start = FALSE;
+              may_have_label |= cpd_event_scanner_may_start_labelled_line (node, type);
+            }
+          break;
+
+        case CMARK_NODE_LINK:
+        case CMARK_NODE_IMAGE:
+        case CMARK_NODE_EMPH:
+        case CMARK_NODE_STRONG:
+        case CMARK_NODE_CUSTOM_INLINE:
+          if (in_paragraph)
+            {
+              if (!enter)
+                inline_depth--;
+              else if (inline_depth++ == 0 && line_start)
+                {
+                  line_start = FALSE;
+                  may_have_label |= cpd_event_scanner_may_start_labelled_line (node, type);
+                }
+            }
+
+          if (type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE)
+            {
+              if (enter)
+                enter_link (self, node, type, scratch, &dropped_links);
+              else if (type == CMARK_NODE_LINK)
+                exit_link (self, node, scratch, scanner);
+            }
+          break;
+
+        default:
+          break;
         }
     }
 
