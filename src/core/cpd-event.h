@@ -30,9 +30,9 @@ typedef enum
  * CpdEvent:
  *
  * The facts about an event that its page states: an immutable value, reference counted
- * like #GDateTime and #GUri, not a #GObject; a #CpdDocument makes one per page. They are found in the Markdown by
- * the rules below, never assumed; a fact no rule finds is %NULL, so the UI can
- * disable what needs it. In every rule the first match in document order wins, and
+ * like #GDateTime and #GUri, not a #GObject; a #CpdDocument makes one per page. They are
+ * found in the Markdown by the rules below, never assumed; a fact no rule finds is %NULL,
+ * so the UI can disable what needs it. In every rule the first match in document order wins, and
  * only http and https URLs (made absolute against the site URL) count.
  *
  * A "labelled line" is a paragraph, or a line of one, that starts with a label
