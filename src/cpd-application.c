@@ -11,35 +11,15 @@
 
 #include "cpd-application.h"
 #include "cpd-document.h"
+#include "cpd-timing.h"
 #include "cpd-window.h"
 
 struct _CpdApplication
 {
   AdwApplication parent_instance;
-
-  GSettings *settings;
 };
 
 G_DEFINE_FINAL_TYPE (CpdApplication, cpd_application, ADW_TYPE_APPLICATION)
-
-/**
- * cpd_application_report_timing:
- * @milestone: what just happened, e.g. "first-frame"
- *
- * With CPD_REPORT_TIMINGS set, prints "cpd-timing MILESTONE MICROSECONDS" on stderr for the
- * startup benchmark (tests/benchmark/bench-startup.py). The clock is CLOCK_MONOTONIC,
- * comparable across processes.
- */
-void
-cpd_application_report_timing (const char *milestone)
-{
-  static int report = -1;
-
-  if (report < 0)
-    report = g_getenv ("CPD_REPORT_TIMINGS") != NULL;
-  if (report)
-    g_printerr ("cpd-timing %s %" G_GINT64_FORMAT "\n", milestone, g_get_monotonic_time ());
-}
 
 typedef struct
 {
@@ -219,7 +199,7 @@ cpd_application_startup (GApplication *app)
   CpdApplication *self = CPD_APPLICATION (app);
 
   G_APPLICATION_CLASS (cpd_application_parent_class)->startup (app);
-  cpd_application_report_timing ("startup");
+  cpd_timing_report ("startup");
 
   g_set_application_name (_ ("Container Plumbing Days"));
   gtk_window_set_default_icon_name (APP_ID);
@@ -235,22 +215,9 @@ cpd_application_startup (GApplication *app)
 }
 
 static void
-cpd_application_dispose (GObject *object)
-{
-  CpdApplication *self = CPD_APPLICATION (object);
-
-  g_clear_object (&self->settings);
-
-  G_OBJECT_CLASS (cpd_application_parent_class)->dispose (object);
-}
-
-static void
 cpd_application_class_init (CpdApplicationClass *klass)
 {
-  GObjectClass      *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
-
-  object_class->dispose = cpd_application_dispose;
 
   app_class->activate = cpd_application_activate;
   app_class->open = cpd_application_open;
@@ -270,21 +237,4 @@ cpd_application_new (void)
                        "flags", G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", RESOURCE_BASE,
                        NULL);
-}
-
-/**
- * cpd_application_get_settings:
- *
- * Returns: (transfer none): the application's settings (window state, zoom, last section)
- */
-GSettings *
-cpd_application_get_settings (CpdApplication *self)
-{
-  g_return_val_if_fail (CPD_IS_APPLICATION (self), NULL);
-
-  /* Created on first use so that starting the app does not wait on dconf. */
-  if (self->settings == NULL)
-    self->settings = g_settings_new ("org.example.CPD");
-
-  return self->settings;
 }

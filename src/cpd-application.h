@@ -16,8 +16,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CpdApplication, cpd_application, CPD, APPLICATION, AdwApplication)
 
 CpdApplication *cpd_application_new (void);
-GSettings      *cpd_application_get_settings (CpdApplication *self);
-void            cpd_application_report_timing (const char *milestone);
 void            cpd_application_open_page (CpdApplication *self,
                                            GFile          *file,
                                            GtkWindow      *parent);

@@ -26,49 +26,18 @@
 
 #include <glib/gi18n.h>
 
-#include "cpd-application.h"
-#include "cpd-page-view.h"
+#include "cpd-page-view-private.h"
+#include "cpd-timing.h"
 
 #define SCRIPT_WORLD "cpd"
 #define FOCUS_OUT_HANDLER "cpdFocusOut"
-#define MAX_FIND_MATCHES 1000
 #define PAGE_BASE_URI "about:blank"
 
 /* The page may not load anything; our own stylesheet is inline. */
 #define CONTENT_SECURITY_POLICY \
   "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 
-struct _CpdPageView
-{
-  AdwBin parent_instance;
-
-  WebKitWebView *web_view;
-  CpdDocument   *document; /* the page shown, or shown once the web view is made */
-  GdkFrameClock *frame_clock;
-  gulong         after_paint_id;
-  double         zoom_level;
-  char          *current_section;
-  char          *first_section;
-  char          *requested_uri;
-  char          *pending_section;
-  char          *find_text;
-  guint          match_count;
-  guint          match_index;
-  guint          loaded : 1;
-};
-
 G_DEFINE_FINAL_TYPE (CpdPageView, cpd_page_view, ADW_TYPE_BIN)
-
-enum
-{
-  PROP_0,
-  PROP_LOADED,
-  PROP_CURRENT_SECTION,
-  PROP_ZOOM_LEVEL,
-  PROP_MATCH_COUNT,
-  PROP_MATCH_INDEX,
-  N_PROPS
-};
 
 enum
 {
@@ -78,6 +47,13 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 static guint       signals[N_SIGNALS];
+
+void
+_cpd_page_view_notify (CpdPageView        *self,
+                       CpdPageViewProperty prop_id)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+}
 
 static void
 cpd_page_view_update_background (CpdPageView     *self,
@@ -288,29 +264,13 @@ cpd_page_view_focus_out_message_cb (CpdPageView              *self,
 }
 
 static void
-cpd_page_view_counted_matches_cb (CpdPageView          *self,
-                                  guint                 match_count,
-                                  WebKitFindController *find_controller)
-{
-  self->match_count = match_count;
-  self->match_index = match_count > 0 ? 1 : 0;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MATCH_COUNT]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MATCH_INDEX]);
-}
-
-static void
-cpd_page_view_failed_to_find_cb (CpdPageView          *self,
-                                 WebKitFindController *find_controller)
-{
-  cpd_page_view_counted_matches_cb (self, 0, find_controller);
-}
-
-static void
 cpd_page_view_zoom_notify_cb (CpdPageView   *self,
                               GParamSpec    *pspec,
                               WebKitWebView *web_view)
 {
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM_LEVEL]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM_LABEL]);
+  _cpd_page_view_update_actions (self);
 }
 
 static WebKitWebView *
@@ -381,22 +341,21 @@ static void
 cpd_page_view_load_html (CpdPageView *self,
                          CpdDocument *document)
 {
-  cpd_application_report_timing ("load-requested");
+  cpd_timing_report ("load-requested");
   webkit_web_view_load_html (self->web_view, cpd_document_get_html (document), PAGE_BASE_URI);
 }
 
-static WebKitWebView *
-cpd_page_view_ensure_web_view (CpdPageView *self)
+WebKitWebView *
+_cpd_page_view_ensure_web_view (CpdPageView *self)
 {
   WebKitUserContentManager *content_manager;
-  WebKitFindController     *find_controller;
 
   if (self->web_view != NULL)
     return self->web_view;
 
   cpd_page_view_stop_waiting_for_paint (self);
 
-  cpd_application_report_timing ("web-view");
+  cpd_timing_report ("web-view");
 
   /* One reader of bundled documents: keep WebKit's memory caches small. This is also what
    * creates WebKit's default context, so it is done here, not at startup. */
@@ -427,13 +386,7 @@ cpd_page_view_ensure_web_view (CpdPageView *self)
                            G_CALLBACK (cpd_page_view_focus_out_message_cb), self,
                            G_CONNECT_SWAPPED);
 
-  find_controller = webkit_web_view_get_find_controller (self->web_view);
-  g_signal_connect_object (find_controller, "counted-matches",
-                           G_CALLBACK (cpd_page_view_counted_matches_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (find_controller, "failed-to-find-text",
-                           G_CALLBACK (cpd_page_view_failed_to_find_cb), self,
-                           G_CONNECT_SWAPPED);
+  _cpd_page_view_watch_find_controller (self);
 
   if (self->document != NULL)
     cpd_page_view_load_html (self, self->document);
@@ -446,7 +399,7 @@ cpd_page_view_after_first_paint_cb (CpdPageView   *self,
                                     GdkFrameClock *frame_clock)
 {
   /* The window is on screen: now WebKit may have the CPU. */
-  cpd_page_view_ensure_web_view (self);
+  _cpd_page_view_ensure_web_view (self);
 }
 
 static void
@@ -484,6 +437,7 @@ cpd_page_view_dispose (GObject *object)
 
   cpd_page_view_stop_waiting_for_paint (self);
   g_clear_object (&self->document);
+  g_clear_object (&self->actions);
   adw_bin_set_child (ADW_BIN (self), NULL);
   self->web_view = NULL;
 
@@ -526,6 +480,14 @@ cpd_page_view_get_property (GObject    *object,
       g_value_set_double (value, cpd_page_view_get_zoom_level (self));
       break;
 
+    case PROP_ZOOM_LABEL:
+      g_value_take_string (value, cpd_page_view_dup_zoom_label (self));
+      break;
+
+    case PROP_FIND_MODE:
+      g_value_set_boolean (value, self->find_mode);
+      break;
+
     case PROP_MATCH_COUNT:
       g_value_set_uint (value, self->match_count);
       break;
@@ -551,6 +513,10 @@ cpd_page_view_set_property (GObject      *object,
     {
     case PROP_ZOOM_LEVEL:
       cpd_page_view_set_zoom_level (self, g_value_get_double (value));
+      break;
+
+    case PROP_FIND_MODE:
+      cpd_page_view_set_find_mode (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -579,8 +545,16 @@ cpd_page_view_class_init (CpdPageViewClass *klass)
     g_param_spec_string ("current-section", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_ZOOM_LEVEL] =
-    g_param_spec_double ("zoom-level", NULL, NULL, 0.5, 3.0, 1.0,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_double ("zoom-level", NULL, NULL, CPD_PAGE_VIEW_MIN_ZOOM, CPD_PAGE_VIEW_MAX_ZOOM,
+                         1.0, G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* What the main menu shows, e.g. "120%". */
+  properties[PROP_ZOOM_LABEL] =
+    g_param_spec_string ("zoom-label", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Whether the reader is finding in the page (the find bar is open). */
+  properties[PROP_FIND_MODE] =
+    g_param_spec_boolean ("find-mode", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_MATCH_COUNT] =
     g_param_spec_uint ("match-count", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -618,6 +592,8 @@ cpd_page_view_init (CpdPageView *self)
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (cpd_page_view_update_background), self,
                            G_CONNECT_SWAPPED);
+
+  _cpd_page_view_init_actions (self);
 }
 
 CpdPageView *
@@ -637,7 +613,7 @@ cpd_page_view_get_web_view (CpdPageView *self)
 {
   g_return_val_if_fail (CPD_IS_PAGE_VIEW (self), NULL);
 
-  return cpd_page_view_ensure_web_view (self);
+  return _cpd_page_view_ensure_web_view (self);
 }
 
 void
@@ -663,6 +639,7 @@ cpd_page_view_load_document (CpdPageView *self,
   self->current_section = g_strdup (self->first_section);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT_SECTION]);
+  _cpd_page_view_update_actions (self);
 
   if (self->web_view != NULL)
     cpd_page_view_load_html (self, document);
@@ -701,7 +678,7 @@ cpd_page_view_scroll_to_section (CpdPageView *self,
       return;
     }
 
-  cpd_page_view_ensure_web_view (self);
+  _cpd_page_view_ensure_web_view (self);
 
   /* A navigation now would replace the document that is still loading. */
   if (!self->loaded)
@@ -736,7 +713,7 @@ cpd_page_view_set_zoom_level (CpdPageView *self,
 {
   g_return_if_fail (CPD_IS_PAGE_VIEW (self));
 
-  zoom_level = CLAMP (zoom_level, 0.5, 3.0);
+  zoom_level = CLAMP (zoom_level, CPD_PAGE_VIEW_MIN_ZOOM, CPD_PAGE_VIEW_MAX_ZOOM);
   if (self->web_view != NULL)
     {
       /* WebKit notifies; cpd_page_view_zoom_notify_cb () passes it on. */
@@ -748,107 +725,19 @@ cpd_page_view_set_zoom_level (CpdPageView *self,
     return;
 
   self->zoom_level = zoom_level;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM_LEVEL]);
+  cpd_page_view_zoom_notify_cb (self, NULL, NULL);
 }
 
-void
-cpd_page_view_find (CpdPageView *self,
-                    const char  *text)
+/**
+ * cpd_page_view_dup_zoom_label:
+ *
+ * Returns: (transfer full): the zoom level as the main menu shows it, e.g. "120%"
+ */
+char *
+cpd_page_view_dup_zoom_label (CpdPageView *self)
 {
-  WebKitFindController *find_controller;
-  guint32               options = WEBKIT_FIND_OPTIONS_CASE_INSENSITIVE | WEBKIT_FIND_OPTIONS_WRAP_AROUND;
+  g_return_val_if_fail (CPD_IS_PAGE_VIEW (self), NULL);
 
-  g_return_if_fail (CPD_IS_PAGE_VIEW (self));
-
-  g_set_str (&self->find_text, text);
-
-  if (text == NULL || text[0] == '\0')
-    {
-      cpd_page_view_find_finish (self);
-      return;
-    }
-
-  find_controller = webkit_web_view_get_find_controller (cpd_page_view_ensure_web_view (self));
-  webkit_find_controller_count_matches (find_controller, text, options, MAX_FIND_MATCHES);
-  webkit_find_controller_search (find_controller, text, options, MAX_FIND_MATCHES);
-}
-
-static void
-cpd_page_view_step_match (CpdPageView *self,
-                          int          step)
-{
-  WebKitFindController *find_controller;
-
-  /* Matches were counted by the web view, so it exists. */
-  if (self->match_count == 0)
-    return;
-
-  find_controller = webkit_web_view_get_find_controller (self->web_view);
-
-  if (step > 0)
-    webkit_find_controller_search_next (find_controller);
-  else
-    webkit_find_controller_search_previous (find_controller);
-
-  /* WebKit counts matches but does not say which one is selected; we walk with it. */
-  self->match_index = (self->match_index - 1 + self->match_count + step) % self->match_count + 1;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MATCH_INDEX]);
-}
-
-void
-cpd_page_view_find_next (CpdPageView *self)
-{
-  g_return_if_fail (CPD_IS_PAGE_VIEW (self));
-
-  cpd_page_view_step_match (self, 1);
-}
-
-void
-cpd_page_view_find_previous (CpdPageView *self)
-{
-  g_return_if_fail (CPD_IS_PAGE_VIEW (self));
-
-  cpd_page_view_step_match (self, -1);
-}
-
-void
-cpd_page_view_find_finish (CpdPageView *self)
-{
-  g_return_if_fail (CPD_IS_PAGE_VIEW (self));
-
-  if (self->web_view != NULL)
-    webkit_find_controller_search_finish (webkit_web_view_get_find_controller (self->web_view));
-  self->match_count = 0;
-  self->match_index = 0;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MATCH_COUNT]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MATCH_INDEX]);
-}
-
-guint
-cpd_page_view_get_match_count (CpdPageView *self)
-{
-  g_return_val_if_fail (CPD_IS_PAGE_VIEW (self), 0);
-
-  return self->match_count;
-}
-
-guint
-cpd_page_view_get_match_index (CpdPageView *self)
-{
-  g_return_val_if_fail (CPD_IS_PAGE_VIEW (self), 0);
-
-  return self->match_index;
-}
-
-void
-cpd_page_view_print (CpdPageView *self)
-{
-  g_autoptr (WebKitPrintOperation) operation = NULL;
-  GtkRoot *root;
-
-  g_return_if_fail (CPD_IS_PAGE_VIEW (self));
-
-  root = gtk_widget_get_root (GTK_WIDGET (self));
-  operation = webkit_print_operation_new (cpd_page_view_ensure_web_view (self));
-  webkit_print_operation_run_dialog (operation, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
+  /* Translators: a zoom level in percent, e.g. "120%" */
+  return g_strdup_printf (_ ("%d%%"), (int) (cpd_page_view_get_zoom_level (self) * 100 + 0.5));
 }

@@ -29,6 +29,10 @@ const char    *cpd_page_view_get_current_section (CpdPageView *self);
 double         cpd_page_view_get_zoom_level (CpdPageView *self);
 void           cpd_page_view_set_zoom_level (CpdPageView *self,
                                              double       zoom_level);
+char          *cpd_page_view_dup_zoom_label (CpdPageView *self);
+gboolean       cpd_page_view_get_find_mode (CpdPageView *self);
+void           cpd_page_view_set_find_mode (CpdPageView *self,
+                                            gboolean     find_mode);
 void           cpd_page_view_find (CpdPageView *self,
                                    const char  *text);
 void           cpd_page_view_find_next (CpdPageView *self);
@@ -37,5 +41,6 @@ void           cpd_page_view_find_finish (CpdPageView *self);
 guint          cpd_page_view_get_match_count (CpdPageView *self);
 guint          cpd_page_view_get_match_index (CpdPageView *self);
 void           cpd_page_view_print (CpdPageView *self);
+GActionGroup  *cpd_page_view_get_actions (CpdPageView *self);
 
 G_END_DECLS

@@ -223,8 +223,8 @@ assert_responsive (CpdWindow *window)
   if (n == 0)
     {
       /* Nothing to activate: the window must still run its actions. */
-      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-in", NULL));
-      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-reset", NULL));
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "page.zoom-in", NULL));
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "page.zoom-reset", NULL));
       return;
     }
 

@@ -176,7 +176,7 @@ test_find (void)
 {
   GtkWidget *entry;
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "page.find", NULL));
   entry = cpd_test_find_widget (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY);
   g_assert_nonnull (entry);
   g_assert_true (gtk_widget_is_visible (entry));
@@ -203,7 +203,7 @@ is_zoom_level_button (GtkWidget *widget,
                       gpointer   data)
 {
   return GTK_IS_BUTTON (widget) &&
-         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "win.zoom-reset") == 0;
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "page.zoom-reset") == 0;
 }
 
 /* The main menu shows the zoom level, which resets it. */
@@ -216,7 +216,7 @@ test_zoom_level (void)
   g_assert_nonnull (level);
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (level)), ==, "100%");
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-in", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "page.zoom-in", NULL));
   g_assert_cmpfloat_with_epsilon (cpd_page_view_get_zoom_level (page_view), 1.1, 0.001);
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (level)), ==, "110%");
 

@@ -1,0 +1,315 @@
+/* cpd-page-view-actions.c
+ *
+ * Copyright 2026 The CPD developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* What a reader does with the page, as the page view's own page.* actions: find (with the
+ * matches WebKit counts), zoom and print. The window shows the same action group to its menus
+ * and keyboard shortcuts; the find bar and the main menu's zoom row only show this state.
+ */
+
+#include "config.h"
+
+#include "cpd-page-view-private.h"
+
+#define MAX_FIND_MATCHES 1000
+#define ZOOM_STEP 0.1
+
+/* Find ------------------------------------------------------------------------------------ */
+
+static void
+cpd_page_view_set_matches (CpdPageView *self,
+                           guint        count,
+                           guint        index)
+{
+  self->match_count = count;
+  self->match_index = index;
+  _cpd_page_view_notify (self, PROP_MATCH_COUNT);
+  _cpd_page_view_notify (self, PROP_MATCH_INDEX);
+  _cpd_page_view_update_actions (self);
+}
+
+static void
+cpd_page_view_counted_matches_cb (CpdPageView          *self,
+                                  guint                 match_count,
+                                  WebKitFindController *find_controller)
+{
+  cpd_page_view_set_matches (self, match_count, match_count > 0 ? 1 : 0);
+}
+
+static void
+cpd_page_view_failed_to_find_cb (CpdPageView          *self,
+                                 WebKitFindController *find_controller)
+{
+  cpd_page_view_set_matches (self, 0, 0);
+}
+
+void
+_cpd_page_view_watch_find_controller (CpdPageView *self)
+{
+  WebKitFindController *find_controller = webkit_web_view_get_find_controller (self->web_view);
+
+  g_signal_connect_object (find_controller, "counted-matches",
+                           G_CALLBACK (cpd_page_view_counted_matches_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (find_controller, "failed-to-find-text",
+                           G_CALLBACK (cpd_page_view_failed_to_find_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
+void
+cpd_page_view_find (CpdPageView *self,
+                    const char  *text)
+{
+  WebKitFindController *find_controller;
+  guint32               options = WEBKIT_FIND_OPTIONS_CASE_INSENSITIVE | WEBKIT_FIND_OPTIONS_WRAP_AROUND;
+
+  g_return_if_fail (CPD_IS_PAGE_VIEW (self));
+
+  g_set_str (&self->find_text, text);
+
+  if (text == NULL || text[0] == '\0')
+    {
+      cpd_page_view_find_finish (self);
+      return;
+    }
+
+  find_controller = webkit_web_view_get_find_controller (_cpd_page_view_ensure_web_view (self));
+  webkit_find_controller_count_matches (find_controller, text, options, MAX_FIND_MATCHES);
+  webkit_find_controller_search (find_controller, text, options, MAX_FIND_MATCHES);
+}
+
+static void
+cpd_page_view_step_match (CpdPageView *self,
+                          int          step)
+{
+  WebKitFindController *find_controller;
+
+  /* Matches were counted by the web view, so it exists. */
+  if (self->match_count == 0)
+    return;
+
+  find_controller = webkit_web_view_get_find_controller (self->web_view);
+
+  if (step > 0)
+    webkit_find_controller_search_next (find_controller);
+  else
+    webkit_find_controller_search_previous (find_controller);
+
+  /* WebKit counts matches but does not say which one is selected; we walk with it. */
+  self->match_index = (self->match_index - 1 + self->match_count + step) % self->match_count + 1;
+  _cpd_page_view_notify (self, PROP_MATCH_INDEX);
+}
+
+void
+cpd_page_view_find_next (CpdPageView *self)
+{
+  g_return_if_fail (CPD_IS_PAGE_VIEW (self));
+
+  cpd_page_view_step_match (self, 1);
+}
+
+void
+cpd_page_view_find_previous (CpdPageView *self)
+{
+  g_return_if_fail (CPD_IS_PAGE_VIEW (self));
+
+  cpd_page_view_step_match (self, -1);
+}
+
+void
+cpd_page_view_find_finish (CpdPageView *self)
+{
+  g_return_if_fail (CPD_IS_PAGE_VIEW (self));
+
+  if (self->web_view != NULL)
+    webkit_find_controller_search_finish (webkit_web_view_get_find_controller (self->web_view));
+  cpd_page_view_set_matches (self, 0, 0);
+}
+
+guint
+cpd_page_view_get_match_count (CpdPageView *self)
+{
+  g_return_val_if_fail (CPD_IS_PAGE_VIEW (self), 0);
+
+  return self->match_count;
+}
+
+guint
+cpd_page_view_get_match_index (CpdPageView *self)
+{
+  g_return_val_if_fail (CPD_IS_PAGE_VIEW (self), 0);
+
+  return self->match_index;
+}
+
+gboolean
+cpd_page_view_get_find_mode (CpdPageView *self)
+{
+  g_return_val_if_fail (CPD_IS_PAGE_VIEW (self), FALSE);
+
+  return self->find_mode;
+}
+
+/**
+ * cpd_page_view_set_find_mode:
+ * @find_mode: whether the reader is finding in the page
+ *
+ * Leaving find mode ends the search and gives the page the keyboard; entering it finds
+ * the last text again.
+ */
+void
+cpd_page_view_set_find_mode (CpdPageView *self,
+                             gboolean     find_mode)
+{
+  g_return_if_fail (CPD_IS_PAGE_VIEW (self));
+
+  find_mode = !!find_mode;
+  if (self->find_mode == find_mode)
+    return;
+
+  self->find_mode = find_mode;
+  if (find_mode)
+    {
+      if (self->find_text != NULL)
+        cpd_page_view_find (self, self->find_text);
+    }
+  else
+    {
+      cpd_page_view_find_finish (self);
+      gtk_widget_grab_focus (GTK_WIDGET (self));
+    }
+
+  _cpd_page_view_notify (self, PROP_FIND_MODE);
+}
+
+/* Print ----------------------------------------------------------------------------------- */
+
+void
+cpd_page_view_print (CpdPageView *self)
+{
+  g_autoptr (WebKitPrintOperation) operation = NULL;
+  GtkRoot *root;
+
+  g_return_if_fail (CPD_IS_PAGE_VIEW (self));
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  operation = webkit_print_operation_new (_cpd_page_view_ensure_web_view (self));
+  webkit_print_operation_run_dialog (operation, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
+}
+
+/* Actions --------------------------------------------------------------------------------- */
+
+static void
+find_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  CpdPageView *self = user_data;
+
+  /* Even when it is open, so that the find bar takes the keyboard again. */
+  if (self->find_mode)
+    _cpd_page_view_notify (self, PROP_FIND_MODE);
+  else
+    cpd_page_view_set_find_mode (self, TRUE);
+}
+
+static void
+find_next_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  if (g_str_equal (g_action_get_name (G_ACTION (action)), "find-next"))
+    cpd_page_view_find_next (user_data);
+  else
+    cpd_page_view_find_previous (user_data);
+}
+
+static void
+zoom_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  const char *name = g_action_get_name (G_ACTION (action));
+  double      zoom = cpd_page_view_get_zoom_level (user_data);
+
+  if (g_str_equal (name, "zoom-in"))
+    zoom += ZOOM_STEP;
+  else if (g_str_equal (name, "zoom-out"))
+    zoom -= ZOOM_STEP;
+  else
+    zoom = 1.0;
+
+  cpd_page_view_set_zoom_level (user_data, zoom);
+}
+
+static void
+print_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  cpd_page_view_print (user_data);
+}
+
+static const GActionEntry page_actions[] = {
+  { .name = "find", .activate = find_action },
+  { .name = "find-next", .activate = find_next_action },
+  { .name = "find-previous", .activate = find_next_action },
+  { .name = "zoom-in", .activate = zoom_action },
+  { .name = "zoom-out", .activate = zoom_action },
+  { .name = "zoom-reset", .activate = zoom_action },
+  { .name = "print", .activate = print_action },
+};
+
+static void
+cpd_page_view_set_action_enabled (CpdPageView *self,
+                                  const char  *name,
+                                  gboolean     enabled)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self->actions), name);
+
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
+}
+
+void
+_cpd_page_view_update_actions (CpdPageView *self)
+{
+  double zoom = cpd_page_view_get_zoom_level (self);
+
+  /* Called from the first property notifications, before the group exists. */
+  if (self->actions == NULL)
+    return;
+
+  cpd_page_view_set_action_enabled (self, "find", self->document != NULL);
+  cpd_page_view_set_action_enabled (self, "find-next", self->match_count > 0);
+  cpd_page_view_set_action_enabled (self, "find-previous", self->match_count > 0);
+  cpd_page_view_set_action_enabled (self, "zoom-in", zoom < CPD_PAGE_VIEW_MAX_ZOOM - 0.001);
+  cpd_page_view_set_action_enabled (self, "zoom-out", zoom > CPD_PAGE_VIEW_MIN_ZOOM + 0.001);
+  cpd_page_view_set_action_enabled (self, "print", self->document != NULL);
+}
+
+void
+_cpd_page_view_init_actions (CpdPageView *self)
+{
+  self->actions = g_simple_action_group_new ();
+  g_action_map_add_action_entries (G_ACTION_MAP (self->actions), page_actions,
+                                   G_N_ELEMENTS (page_actions), self);
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "page", G_ACTION_GROUP (self->actions));
+  _cpd_page_view_update_actions (self);
+}
+
+/**
+ * cpd_page_view_get_actions:
+ *
+ * Returns: (transfer none): the page.* actions (find, find-next, find-previous, zoom-in,
+ *   zoom-out, zoom-reset, print), for the window to show to its menus and shortcuts
+ */
+GActionGroup *
+cpd_page_view_get_actions (CpdPageView *self)
+{
+  g_return_val_if_fail (CPD_IS_PAGE_VIEW (self), NULL);
+
+  return G_ACTION_GROUP (self->actions);
+}

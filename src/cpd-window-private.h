@@ -1,0 +1,53 @@
+/* cpd-window-private.h
+ *
+ * Copyright 2026 The CPD developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Shared by cpd-window.c (the window's wiring), cpd-window-actions.c (the event's actions)
+ * and cpd-window-open.c (opening pages). */
+
+#pragma once
+
+#include "cpd-link-opener.h"
+#include "cpd-window.h"
+
+G_BEGIN_DECLS
+
+struct _CpdWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  CpdDocument   *document;
+  CpdLinkOpener *link_opener;
+  GSettings     *settings;
+  GCancellable  *cancellable;
+  guint          midnight_source;
+  guint          shows_bundled_page : 1;
+
+  /* Template widgets */
+  AdwNavigationSplitView *split_view;
+  AdwNavigationPage      *content_page;
+  CpdSidebar             *sidebar;
+  AdwBanner              *banner;
+  AdwToastOverlay        *toast_overlay;
+  GtkStack               *stack;
+  CpdPageView            *page_view;
+  AdwStatusPage          *error_page;
+  GtkMenuButton          *menu_button;
+  GtkMenuButton          *sidebar_menu_button;
+};
+
+void _cpd_window_show_error (CpdWindow    *self,
+                             const GError *error);
+void _cpd_window_class_actions_init (CpdWindowClass *klass);
+void _cpd_window_update_actions (CpdWindow *self);
+void _cpd_window_open_uri (CpdWindow  *self,
+                           const char *uri);
+void _cpd_window_open_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter);
+void _cpd_window_init_drop_target (CpdWindow *self);
+
+G_END_DECLS
