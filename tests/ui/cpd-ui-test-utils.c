@@ -52,6 +52,9 @@ cpd_test_wait_for_window_ready (CpdWindow *window)
   cpd_test_wait_for (window_ready, window, "the window to show its page");
 }
 
+static CpdApplication *test_app;
+
+/* Starts the app; with @window, it activates and waits for its window to show the page. */
 CpdApplication *
 cpd_test_start_app (CpdWindow **window)
 {
@@ -60,6 +63,10 @@ cpd_test_start_app (CpdWindow **window)
 
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
+  test_app = app;
+  if (window == NULL)
+    return app;
+
   g_application_activate (G_APPLICATION (app));
 
   *window = CPD_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
@@ -69,14 +76,14 @@ cpd_test_start_app (CpdWindow **window)
   return app;
 }
 
+static void close_windows (void);
+
 void
 cpd_test_stop_app (CpdApplication *app)
 {
-  g_autoptr (GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (app)));
-
-  for (const GList *l = windows; l != NULL; l = l->next)
-    gtk_window_destroy (l->data);
-  g_object_unref (app);
+  g_assert_true (app == test_app);
+  close_windows ();
+  g_clear_object (&test_app);
 }
 
 typedef struct
@@ -246,4 +253,137 @@ cpd_test_wait_for_selected (CpdSidebar *sidebar,
   SelectionWait wait = { sidebar, section_id };
 
   cpd_test_wait_for (section_selected, &wait, section_id);
+}
+
+/* Fresh windows --------------------------------------------------------------------------- */
+
+/* Every key back to its default, so that no test sees what another one saved. */
+static void
+reset_settings (void)
+{
+  g_autoptr (GSettings) settings = g_settings_new ("org.example.CPD");
+  g_autoptr (GSettingsSchema) schema = NULL;
+  g_auto (GStrv) keys = NULL;
+
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  keys = g_settings_schema_list_keys (schema);
+  for (guint i = 0; keys[i] != NULL; i++)
+    g_settings_reset (settings, keys[i]);
+}
+
+static void
+close_windows (void)
+{
+  g_autoptr (GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (test_app)));
+
+  for (const GList *l = windows; l != NULL; l = l->next)
+    gtk_window_destroy (l->data);
+}
+
+static void
+run_window_test (gconstpointer data)
+{
+  CpdTestWindowFunc test = (CpdTestWindowFunc) data;
+  CpdWindow        *window;
+
+  g_assert_nonnull (test_app);
+  close_windows ();
+  reset_settings ();
+
+  window = cpd_window_new (test_app, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  cpd_test_wait_for_window_ready (window);
+
+  test (window);
+
+  close_windows ();
+}
+
+/* Adds a test that runs in a fresh window on the bundled page, with the settings at their
+ * defaults: tests pass in any order. The app must have been started. */
+void
+cpd_test_add_window_test (const char       *path,
+                          CpdTestWindowFunc test)
+{
+  g_test_add_data_func (path, (gconstpointer) test, run_window_test);
+}
+
+/* Toasts ---------------------------------------------------------------------------------- */
+
+/* libadwaita's toast widget is private: found by its type name. */
+static gboolean
+is_toast (GtkWidget *widget,
+          gpointer   data)
+{
+  return g_str_equal (G_OBJECT_TYPE_NAME (widget), "AdwToastWidget");
+}
+
+GtkWidget *
+cpd_test_find_toast (CpdWindow *window)
+{
+  return cpd_test_find_widget_matching (GTK_WIDGET (window), is_toast, NULL);
+}
+
+static gboolean
+has_toast (gpointer window)
+{
+  return cpd_test_find_toast (window) != NULL;
+}
+
+static gboolean
+has_no_toast (gpointer window)
+{
+  return cpd_test_find_toast (window) == NULL;
+}
+
+static void
+collect_labels (GtkWidget *root,
+                GString   *text)
+{
+  if (GTK_IS_LABEL (root))
+    g_string_append_printf (text, "%s\n", gtk_label_get_label (GTK_LABEL (root)));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, text);
+}
+
+static gboolean
+is_close_button (GtkWidget *widget,
+                 gpointer   data)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), "window-close-symbolic") == 0;
+}
+
+/* Closes the toast shown, if any, as the reader would, and waits for it to go, so that the
+ * next one can show. */
+void
+cpd_test_dismiss_toast (CpdWindow *window)
+{
+  GtkWidget *toast = cpd_test_find_toast (window);
+  GtkWidget *close_button;
+
+  if (toast == NULL)
+    return;
+
+  close_button = cpd_test_find_widget_matching (toast, is_close_button, NULL);
+  g_assert_nonnull (close_button);
+  gtk_widget_activate (close_button);
+  cpd_test_wait_for (has_no_toast, window, "the toast to go away");
+}
+
+/* Waits for a toast and checks that it says @text, then dismisses it. */
+void
+cpd_test_expect_toast (CpdWindow  *window,
+                       const char *text)
+{
+  g_autoptr (GString) shown = g_string_new (NULL);
+
+  cpd_test_wait_for (has_toast, window, "a toast");
+  collect_labels (cpd_test_find_toast (window), shown);
+  g_test_message ("Toast: %s", shown->str);
+  g_assert_nonnull (strstr (shown->str, text));
+
+  cpd_test_dismiss_toast (window);
 }

@@ -13,9 +13,12 @@
 G_BEGIN_DECLS
 
 typedef gboolean (*CpdTestCondition) (gpointer data);
+typedef void (*CpdTestWindowFunc) (CpdWindow *window);
 
 CpdApplication *cpd_test_start_app (CpdWindow **window);
 void            cpd_test_stop_app (CpdApplication *app);
+void            cpd_test_add_window_test (const char       *path,
+                                          CpdTestWindowFunc test);
 void            cpd_test_wait_for_window_ready (CpdWindow *window);
 void            cpd_test_wait_for (CpdTestCondition condition,
                                    gpointer         data,
@@ -40,5 +43,9 @@ GtkWidget *cpd_test_find_widget (GtkWidget *root,
                                  GType      type);
 gboolean   cpd_test_widget_has_label (GtkWidget  *root,
                                       const char *text);
+GtkWidget *cpd_test_find_toast (CpdWindow *window);
+void       cpd_test_dismiss_toast (CpdWindow *window);
+void       cpd_test_expect_toast (CpdWindow  *window,
+                                  const char *text);
 
 G_END_DECLS

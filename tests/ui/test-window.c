@@ -13,10 +13,9 @@
 #include "cpd-ui-test-utils.h"
 
 static CpdApplication *app;
-static CpdWindow      *window;
 
 static void
-test_bundled_page (void)
+test_bundled_page (CpdWindow *window)
 {
   g_autofree char   *heading = NULL;
   static const char *expected_sections[] = {
@@ -34,7 +33,6 @@ test_bundled_page (void)
   g_assert_cmpstr (heading, ==, "Container Plumbing Days 2024");
 
   /* The sidebar lists the document's sections, in order, and shows their titles. */
-  g_assert_true (rows != NULL);
   g_assert_cmpuint (g_list_model_get_n_items (sections), ==, G_N_ELEMENTS (expected_sections));
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, G_N_ELEMENTS (expected_sections));
   for (guint i = 0; i < G_N_ELEMENTS (expected_sections); i++)
@@ -51,9 +49,8 @@ test_bundled_page (void)
 static gboolean
 sponsors_at_top (gpointer data)
 {
-  CpdWindow *shown = data != NULL ? data : window;
   /* The page keeps a small scroll margin above headings, so they do not touch the edge. */
-  double top = cpd_test_eval_double (cpd_window_get_page_view (shown),
+  double top = cpd_test_eval_double (cpd_window_get_page_view (data),
                                      "const h = document.getElementById('sponsors');"
                                      "h.getBoundingClientRect().top"
                                      " - parseFloat(getComputedStyle(h).scrollMarginTop)");
@@ -65,28 +62,28 @@ sponsors_at_top (gpointer data)
 static gboolean
 first_section_selected (gpointer data)
 {
-  return g_strcmp0 (cpd_sidebar_get_selected_section (cpd_window_get_sidebar (window)),
+  return g_strcmp0 (cpd_sidebar_get_selected_section (cpd_window_get_sidebar (data)),
                     "container-plumbing-days-2024") == 0;
 }
 
 static void
-test_section_navigation (void)
+test_section_navigation (CpdWindow *window)
 {
   CpdSidebar *sidebar = cpd_window_get_sidebar (window);
 
   /* What a click or Enter on the "Sponsors" row does. */
   cpd_sidebar_activate_section (sidebar, 3);
-  cpd_test_wait_for (sponsors_at_top, NULL, "the Sponsors heading at the top of the view");
+  cpd_test_wait_for (sponsors_at_top, window, "the Sponsors heading at the top of the view");
   cpd_test_wait_for_selected (sidebar, "sponsors");
 
   /* The reader scrolls back up: the sidebar follows. */
   cpd_test_run_script (cpd_window_get_page_view (window), "window.scrollTo(0, 0)");
-  cpd_test_wait_for (first_section_selected, NULL, "the first section selected");
+  cpd_test_wait_for (first_section_selected, window, "the first section selected");
 }
 
 /* A new window on the bundled page goes back to the section the reader last read. */
 static void
-test_restores_last_section (void)
+test_restores_last_section (CpdWindow *window)
 {
   g_autoptr (GSettings) settings = g_settings_new ("org.example.CPD");
   CpdWindow *restored;
@@ -100,13 +97,12 @@ test_restores_last_section (void)
   cpd_test_wait_for_selected (cpd_window_get_sidebar (restored), "sponsors");
 
   gtk_window_destroy (GTK_WINDOW (restored));
-  g_settings_reset (settings, "last-section");
 }
 
 /* A saved section the page no longer has (the page changed since) is not jumped to, and the
  * window reads the page from its beginning. */
 static void
-test_ignores_unknown_last_section (void)
+test_ignores_unknown_last_section (CpdWindow *window)
 {
   g_autoptr (GSettings) settings = g_settings_new ("org.example.CPD");
   CpdWindow   *restored;
@@ -124,7 +120,6 @@ test_ignores_unknown_last_section (void)
   g_assert_cmpfloat (cpd_test_eval_double (page_view, "window.scrollY"), ==, 0);
 
   gtk_window_destroy (GTK_WINDOW (restored));
-  g_settings_reset (settings, "last-section");
 }
 
 static gboolean
@@ -135,7 +130,7 @@ has_new_window (gpointer data)
 
 /* Heading ids keep non-Latin letters; the view jumps to them as to any other. */
 static void
-test_non_latin_section (void)
+test_non_latin_section (CpdWindow *window)
 {
   g_autoptr (GString) page = g_string_new ("# Start\n\n");
   g_autoptr (GFile) file = NULL;
@@ -168,11 +163,11 @@ test_non_latin_section (void)
 static gboolean
 has_matches (gpointer data)
 {
-  return cpd_page_view_get_match_count (cpd_window_get_page_view (window)) >= 1;
+  return cpd_page_view_get_match_count (cpd_window_get_page_view (data)) >= 1;
 }
 
 static void
-test_find (void)
+test_find (CpdWindow *window)
 {
   GtkWidget *entry;
 
@@ -187,7 +182,7 @@ test_find (void)
   g_assert_true (gtk_widget_has_css_class (entry, "error"));
 
   gtk_editable_set_text (GTK_EDITABLE (entry), "Seattle");
-  cpd_test_wait_for (has_matches, NULL, "matches for “Seattle”");
+  cpd_test_wait_for (has_matches, window, "matches for “Seattle”");
   cpd_test_wait_for_label (GTK_WIDGET (window), "1 of ");
   g_assert_false (gtk_widget_has_css_class (entry, "error"));
 
@@ -208,7 +203,7 @@ is_zoom_level_button (GtkWidget *widget,
 
 /* The main menu shows the zoom level, which resets it. */
 static void
-test_zoom_level (void)
+test_zoom_level (CpdWindow *window)
 {
   CpdPageView *page_view = cpd_window_get_page_view (window);
   GtkWidget   *level = cpd_test_find_widget_matching (GTK_WIDGET (window), is_zoom_level_button, NULL);
@@ -229,33 +224,38 @@ static gboolean
 is_collapsed (gpointer data)
 {
   AdwNavigationSplitView *split_view =
-    ADW_NAVIGATION_SPLIT_VIEW (cpd_test_find_widget (GTK_WIDGET (window),
-                                                     ADW_TYPE_NAVIGATION_SPLIT_VIEW));
+    ADW_NAVIGATION_SPLIT_VIEW (cpd_test_find_widget (data, ADW_TYPE_NAVIGATION_SPLIT_VIEW));
 
-  return adw_navigation_split_view_get_collapsed (split_view) == GPOINTER_TO_INT (data);
+  return adw_navigation_split_view_get_collapsed (split_view);
+}
+
+static gboolean
+is_expanded (gpointer data)
+{
+  return !is_collapsed (data);
 }
 
 static void
-test_narrow (void)
+test_narrow (CpdWindow *window)
 {
   int width, height;
 
   gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
-  cpd_test_wait_for (is_collapsed, GINT_TO_POINTER (TRUE), "the split view to collapse at 360 px");
+  cpd_test_wait_for (is_collapsed, window, "the split view to collapse at 360 px");
 
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
-  cpd_test_wait_for (is_collapsed, GINT_TO_POINTER (FALSE), "the split view to expand again");
+  cpd_test_wait_for (is_expanded, window, "the split view to expand again");
 }
 
 static gboolean
-windows_have_message (gpointer data)
+has_open_error (gpointer data)
 {
-  return cpd_test_widget_has_label (GTK_WIDGET (window), data);
+  return cpd_test_widget_has_label (data, "Could not open");
 }
 
 static void
-test_broken_file (void)
+test_broken_file (CpdWindow *window)
 {
   CpdDocument *before = cpd_window_get_document (window);
   g_autoptr (GFile) file = NULL;
@@ -268,7 +268,7 @@ test_broken_file (void)
                                           NULL));
 
   cpd_application_open_page (app, file, GTK_WINDOW (window));
-  cpd_test_wait_for (windows_have_message, (gpointer) "Could not open", "an error message in the window");
+  cpd_test_wait_for (has_open_error, window, "an error message in the window");
 
   g_assert_true (cpd_window_get_document (window) == before);
   g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
@@ -395,6 +395,228 @@ test_page_view_fragment_link (void)
   gtk_window_destroy (test_window);
 }
 
+/* Keyboard shortcuts and menus --------------------------------------------------------------- */
+
+/* The action that @accelerator triggers in @window, from the window's shortcut controllers. */
+static char *
+shortcut_action (CpdWindow  *window,
+                 const char *accelerator)
+{
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  g_autoptr (GtkShortcutTrigger) wanted = gtk_shortcut_trigger_parse_string (accelerator);
+
+  g_assert_nonnull (wanted);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr (GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr (GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+
+          if (GTK_IS_NAMED_ACTION (action) &&
+              gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted))
+            return g_strdup (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)));
+        }
+    }
+
+  return NULL;
+}
+
+/* Checks that @accelerator is bound to @action_name, and activates it through the binding. */
+static void
+press (CpdWindow  *window,
+       const char *accelerator,
+       const char *action_name)
+{
+  g_autofree char *bound = shortcut_action (window, accelerator);
+
+  g_test_message ("%s: %s", accelerator, bound);
+  g_assert_cmpstr (bound, ==, action_name);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), bound, NULL));
+}
+
+static void
+assert_bound (CpdWindow  *window,
+              const char *accelerator,
+              const char *action_name)
+{
+  g_autofree char *bound = shortcut_action (window, accelerator);
+
+  g_assert_cmpstr (bound, ==, action_name);
+}
+
+static gboolean
+found_twice (gpointer data)
+{
+  return cpd_page_view_get_match_count (cpd_window_get_page_view (data)) == 2;
+}
+
+/* Every shortcut of the page view's page.* actions, through the window's bindings. */
+static void
+test_page_shortcuts (CpdWindow *window)
+{
+  CpdPageView *page_view = cpd_window_get_page_view (window);
+  GtkWidget   *entry = cpd_test_find_widget (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY);
+
+  press (window, "<Control>f", "page.find");
+  g_assert_true (cpd_page_view_get_find_mode (page_view));
+  g_assert_true (gtk_widget_has_focus (entry) ||
+                 gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), entry));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Seattle");
+  cpd_test_wait_for (found_twice, window, "both matches for “Seattle”");
+  g_assert_cmpuint (cpd_page_view_get_match_index (page_view), ==, 1);
+  press (window, "<Control>g", "page.find-next");
+  g_assert_cmpuint (cpd_page_view_get_match_index (page_view), ==, 2);
+  press (window, "<Shift><Control>g", "page.find-previous");
+  g_assert_cmpuint (cpd_page_view_get_match_index (page_view), ==, 1);
+
+  press (window, "<Control>plus", "page.zoom-in");
+  g_assert_cmpfloat_with_epsilon (cpd_page_view_get_zoom_level (page_view), 1.1, 0.001);
+  press (window, "<Control>equal", "page.zoom-in");
+  press (window, "<Control>KP_Add", "page.zoom-in");
+  g_assert_cmpfloat_with_epsilon (cpd_page_view_get_zoom_level (page_view), 1.3, 0.001);
+  press (window, "<Control>minus", "page.zoom-out");
+  press (window, "<Control>KP_Subtract", "page.zoom-out");
+  g_assert_cmpfloat_with_epsilon (cpd_page_view_get_zoom_level (page_view), 1.1, 0.001);
+  press (window, "<Control>0", "page.zoom-reset");
+  g_assert_cmpfloat_with_epsilon (cpd_page_view_get_zoom_level (page_view), 1.0, 0.001);
+  press (window, "<Control>minus", "page.zoom-out");
+  press (window, "<Control>KP_0", "page.zoom-reset");
+  g_assert_cmpfloat_with_epsilon (cpd_page_view_get_zoom_level (page_view), 1.0, 0.001);
+
+  /* Printing opens the print dialog: bound and enabled is what is checked here. */
+  assert_bound (window, "<Control>p", "page.print");
+  g_assert_true (g_action_group_get_action_enabled (cpd_page_view_get_actions (page_view),
+                                                    "print"));
+}
+
+/* The window's own shortcuts; the portal tests follow the event's links and calendar. */
+static void
+test_window_shortcuts (CpdWindow *window)
+{
+  assert_bound (window, "<Control>o", "win.open");
+  assert_bound (window, "<Shift><Control>r", "win.register");
+  assert_bound (window, "<Shift><Control>l", "win.venue");
+  assert_bound (window, "<Shift><Control>s", "win.schedule");
+  assert_bound (window, "<Shift><Control>c", "win.conduct");
+  assert_bound (window, "<Control>d", "win.add-to-calendar");
+  assert_bound (window, "<Control>s", "win.save-calendar");
+}
+
+/* Whether @action_name ("win.open", "page.find", "app.about") is there for the menu. */
+static gboolean
+action_enabled (CpdWindow  *window,
+                const char *action_name)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (window));
+  const char     *name = strchr (action_name, '.') + 1;
+
+  if (g_str_has_prefix (action_name, "page."))
+    return g_action_group_get_action_enabled (
+      cpd_page_view_get_actions (cpd_window_get_page_view (window)), name);
+  if (g_str_has_prefix (action_name, "app."))
+    return g_action_group_get_action_enabled (G_ACTION_GROUP (application), name);
+  if (g_action_group_has_action (G_ACTION_GROUP (window), name))
+    return g_action_group_get_action_enabled (G_ACTION_GROUP (window), name);
+
+  /* The window class's own win.* actions: there (each is disabled only by what the page does
+   * not tell, which the hostile tests check). */
+  for (guint i = 0;; i++)
+    {
+      GType               owner;
+      const char         *installed;
+      const GVariantType *parameter_type;
+      const char         *property_name;
+
+      if (!gtk_widget_class_query_action (GTK_WIDGET_GET_CLASS (window), i, &owner, &installed,
+                                          &parameter_type, &property_name))
+        break;
+      if (g_str_equal (installed, action_name))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+collect_menu_actions (GMenuModel *menu,
+                      GPtrArray  *actions)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autoptr (GMenuLinkIter) links = g_menu_model_iterate_item_links (menu, i);
+      char *action = NULL;
+
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &action))
+        g_ptr_array_add (actions, action);
+      while (g_menu_link_iter_next (links))
+        {
+          g_autoptr (GMenuModel) link = g_menu_link_iter_get_value (links);
+
+          collect_menu_actions (link, actions);
+        }
+    }
+}
+
+static gboolean
+is_zoom_button (GtkWidget *widget,
+                gpointer   data)
+{
+  const char *name = GTK_IS_BUTTON (widget) ? gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)) : NULL;
+
+  return name != NULL && g_str_has_prefix (name, "page.zoom-");
+}
+
+/* Every item of the main menu names an action that is there and enabled on the bundled page,
+ * and the zoom row drives the page view's zoom. */
+static void
+test_main_menu (CpdWindow *window)
+{
+  static const char *expected[] = {
+    "win.open",
+    "page.find",
+    "page.print",
+    "win.register",
+    "win.venue",
+    "win.schedule",
+    "win.conduct",
+    "win.add-to-calendar",
+    "win.save-calendar",
+    "win.show-help-overlay",
+    "app.help",
+    "app.about",
+  };
+  GtkMenuButton *menu_button = GTK_MENU_BUTTON (cpd_test_find_widget (GTK_WIDGET (window),
+                                                                      GTK_TYPE_MENU_BUTTON));
+  GtkWidget     *popover = GTK_WIDGET (gtk_menu_button_get_popover (menu_button));
+  g_autoptr (GPtrArray) actions = g_ptr_array_new_with_free_func (g_free);
+  guint n_zoom_buttons = 0;
+
+  collect_menu_actions (gtk_menu_button_get_menu_model (menu_button), actions);
+  g_assert_cmpuint (actions->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < actions->len; i++)
+    {
+      g_test_message ("Menu item %s", (char *) actions->pdata[i]);
+      g_assert_cmpstr (actions->pdata[i], ==, expected[i]);
+      g_assert_true (action_enabled (window, actions->pdata[i]));
+    }
+
+  /* Out, level, in: side by side in one row. */
+  for (GtkWidget *button = cpd_test_find_widget_matching (popover, is_zoom_button, NULL);
+       button != NULL; button = gtk_widget_get_next_sibling (button))
+    {
+      g_assert_true (is_zoom_button (button, NULL));
+      g_assert_true (action_enabled (window, gtk_actionable_get_action_name (GTK_ACTIONABLE (button))));
+      n_zoom_buttons++;
+    }
+  g_assert_cmpuint (n_zoom_buttons, ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -403,17 +625,21 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
 
-  app = cpd_test_start_app (&window);
+  app = cpd_test_start_app (NULL);
 
-  g_test_add_func ("/window/bundled-page", test_bundled_page);
-  g_test_add_func ("/window/section-navigation", test_section_navigation);
-  g_test_add_func ("/window/restores-last-section", test_restores_last_section);
-  g_test_add_func ("/window/ignores-unknown-last-section", test_ignores_unknown_last_section);
-  g_test_add_func ("/window/non-latin-section", test_non_latin_section);
-  g_test_add_func ("/window/find", test_find);
-  g_test_add_func ("/window/zoom-level", test_zoom_level);
-  g_test_add_func ("/window/narrow", test_narrow);
-  g_test_add_func ("/window/broken-file", test_broken_file);
+  cpd_test_add_window_test ("/window/bundled-page", test_bundled_page);
+  cpd_test_add_window_test ("/window/section-navigation", test_section_navigation);
+  cpd_test_add_window_test ("/window/restores-last-section", test_restores_last_section);
+  cpd_test_add_window_test ("/window/ignores-unknown-last-section",
+                            test_ignores_unknown_last_section);
+  cpd_test_add_window_test ("/window/non-latin-section", test_non_latin_section);
+  cpd_test_add_window_test ("/window/find", test_find);
+  cpd_test_add_window_test ("/window/zoom-level", test_zoom_level);
+  cpd_test_add_window_test ("/window/page-shortcuts", test_page_shortcuts);
+  cpd_test_add_window_test ("/window/window-shortcuts", test_window_shortcuts);
+  cpd_test_add_window_test ("/window/main-menu", test_main_menu);
+  cpd_test_add_window_test ("/window/narrow", test_narrow);
+  cpd_test_add_window_test ("/window/broken-file", test_broken_file);
   g_test_add_func ("/page-view/runs-no-scripts", test_page_view_runs_no_scripts);
   g_test_add_func ("/page-view/fragment-link", test_page_view_fragment_link);
 
