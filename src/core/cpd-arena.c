@@ -17,9 +17,9 @@
  *
  * A freed arena leaves its chunks to the next arena of the same thread, up to
  * SPARE_MAX_SIZE, the way malloc() keeps freed memory for the next call: memory given
- * back to the kernel has to be faulted in again, which costs more than parsing into it
- * (about 8 µs a page on our CI machine). The spares go when the thread ends; the app
- * loads pages in GTask's pool, whose idle threads end after 15 s.
+ * back to the kernel has to be faulted in again, which costs more than parsing into it.
+ * The spares go when the thread ends; the app loads pages in GTask's pool, whose idle
+ * threads end after 15 s.
  */
 
 #include "config.h"
@@ -27,7 +27,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cpd-arena.h"
+#include "cpd-arena-private.h"
 
 /* Under AddressSanitizer the arena poisons what is not handed out (headers, free space,
  * what cmark freed), so overflows and uses after free inside the tree are still caught. */

@@ -23,8 +23,7 @@
 
 #include <string.h>
 
-#include "cpd-ascii.h"
-#include "cpd-date-parser.h"
+#include "cpd-date-parser-private.h"
 
 #define MAX_TOKENS 16
 
@@ -194,8 +193,8 @@ tokenize (const char *text,
             }
 
           /* Ordinal suffixes: 1st, 2nd, 3rd, 15th. */
-          if ((cpd_ascii_has_prefix_fold (p, "st") || cpd_ascii_has_prefix_fold (p, "nd") ||
-               cpd_ascii_has_prefix_fold (p, "rd") || cpd_ascii_has_prefix_fold (p, "th")) &&
+          if ((g_ascii_strncasecmp (p, "st", 2) == 0 || g_ascii_strncasecmp (p, "nd", 2) == 0 ||
+               g_ascii_strncasecmp (p, "rd", 2) == 0 || g_ascii_strncasecmp (p, "th", 2) == 0) &&
               !g_ascii_isalpha (p[2]))
             p += 2;
 
@@ -213,7 +212,7 @@ tokenize (const char *text,
             break;
 
           for (gsize i = 0; i < len; i++)
-            word[i] = cpd_ascii_fold (p[i]);
+            word[i] = g_ascii_tolower (p[i]);
           word[len] = '\0';
           p += len;
 

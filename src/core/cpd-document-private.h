@@ -15,4 +15,10 @@ G_BEGIN_DECLS
  * dangerous URLs never reach the page. The benchmark renders with the same options. */
 #define CPD_DOCUMENT_CMARK_OPTIONS (CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8)
 
+/* @lang: (nullable): the sidecar's language, when the front matter gives none */
+CpdDocument *cpd_document_new_internal (GBytes     *bytes,
+                                        const char *site_url,
+                                        const char *lang,
+                                        GError    **error);
+
 G_END_DECLS

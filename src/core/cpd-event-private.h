@@ -11,14 +11,28 @@
 
 G_BEGIN_DECLS
 
-/* The document feeds the scanner while it walks the page once, so the rules that
- * find event facts stay in cpd-event.c. */
+/* Filled once by the scanner, read-only after. */
+struct _CpdEvent
+{
+  char    *title;
+  GDate    start;
+  GDate    end;
+  gboolean has_dates; /* else the dates are NULL to callers */
+  char    *venue_name;
+  char    *venue_url;
+  char    *registration_url;
+  char    *schedule_url;
+  char    *conduct_url;
+};
+
+CpdEvent *cpd_event_new (void);
+
+/* The document feeds the scanner while it walks the page once; the rules that find event
+ * facts live in cpd-event-scanner.c. */
 typedef struct _CpdEventScanner CpdEventScanner;
 
 CpdEventScanner *cpd_event_scanner_new (void);
 void             cpd_event_scanner_free (CpdEventScanner *self);
-gboolean         cpd_event_scanner_may_start_labelled_line (cmark_node     *node,
-                                                            cmark_node_type type);
 void             cpd_event_scanner_add_paragraph (CpdEventScanner *self,
                                                   cmark_node      *paragraph);
 void             cpd_event_scanner_add_link (CpdEventScanner *self,

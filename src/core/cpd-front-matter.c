@@ -15,7 +15,7 @@
 
 #include <string.h>
 
-#include "cpd-front-matter.h"
+#include "cpd-front-matter-private.h"
 
 #define UTF8_BOM "\xef\xbb\xbf"
 
@@ -61,14 +61,6 @@ is_fence (const char *line,
 
   return TRUE;
 }
-
-/* The scalars are kept as one block of "key\0value\0" pairs ended by an empty key: a page
- * has a handful, looked up once or twice each, so a search along the block is as quick as
- * a hash table and costs one allocation instead of two per scalar and the table's own. */
-struct _CpdFrontMatter
-{
-  char pairs[1];
-};
 
 static void
 append_unquoted_double (GString    *out,
@@ -174,18 +166,16 @@ append_value (GString    *out,
 }
 
 static void
-parse_line (GString    *pairs,
+parse_line (GHashTable *table,
             const char *line,
             gsize       len)
 {
+  g_autoptr (GString) value = g_string_new (NULL);
   const char *colon;
   gsize       key_len;
-  gsize       pair_start = pairs->len;
-  gsize       value_start;
 
-  /* Indented lines belong to a nested value, '#' starts a comment, '-' a list. A NUL
-   * would end the value early in the block; pages with one are refused before this. */
-  if (len == 0 || !g_ascii_isalnum (line[0]) || memchr (line, '\0', len) != NULL)
+  /* Indented lines belong to a nested value, '#' starts a comment, '-' a list. */
+  if (len == 0 || !g_ascii_isalnum (line[0]))
     return;
 
   colon = memchr (line, ':', len);
@@ -201,27 +191,13 @@ parse_line (GString    *pairs,
   if (colon + 1 < line + len && colon[1] != ' ' && colon[1] != '\t')
     return;
 
-  g_string_append_len (pairs, line, key_len);
-  g_string_append_c (pairs, '\0');
-  value_start = pairs->len;
+  if (!append_value (value, colon + 1, len - key_len - 1))
+    return;
 
-  if (!append_value (pairs, colon + 1, len - key_len - 1))
-    {
-      g_string_truncate (pairs, pair_start);
-      return;
-    }
-
-  /* Values end up in GObject properties and HTML, so they must be valid UTF-8. */
-  if (!g_utf8_validate_len (pairs->str + value_start, pairs->len - value_start, NULL))
-    {
-      g_autofree char *valid =
-        g_utf8_make_valid (pairs->str + value_start, pairs->len - value_start);
-
-      g_string_truncate (pairs, value_start);
-      g_string_append (pairs, valid);
-    }
-
-  g_string_append_c (pairs, '\0');
+  /* Values end up in GObject properties and HTML, so they must be valid UTF-8. As in
+   * the YAML loaders Jekyll uses, the last line that gives a key wins. */
+  g_hash_table_replace (table, g_strndup (line, key_len),
+                        g_utf8_make_valid (value->str, value->len));
 }
 
 /**
@@ -238,7 +214,7 @@ cpd_front_matter_parse (const char *text,
                         gsize       length,
                         gsize      *body_offset)
 {
-  g_autoptr (GString) pairs = NULL;
+  g_autoptr (GHashTable) table = NULL;
   const char *end = text + length;
   const char *p = text;
   const char *next;
@@ -271,19 +247,17 @@ cpd_front_matter_parse (const char *text,
 
   *body_offset = next - text;
 
-  pairs = g_string_sized_new (p - block_start + 1);
+  table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   for (const char *q = block_start; q < p; q = next)
     {
       len = line_at (q, p, &next);
-      parse_line (pairs, q, len);
+      parse_line (table, q, len);
     }
 
-  if (pairs->len == 0)
+  if (g_hash_table_size (table) == 0)
     return NULL;
 
-  g_string_append_c (pairs, '\0');
-
-  return (CpdFrontMatter *) g_string_free (g_steal_pointer (&pairs), FALSE);
+  return g_steal_pointer (&table);
 }
 
 /**
@@ -291,57 +265,25 @@ cpd_front_matter_parse (const char *text,
  * @self: (nullable): front matter, or %NULL for none
  * @key: a key
  *
- * Returns: (nullable): the value of the last line that gives @key, as YAML does
+ * Returns: (nullable): the value of @key
  */
-/**
- * cpd_front_matter_get_n_keys:
- * @self: (nullable): front matter, or %NULL for none
- *
- * Returns: how many scalars the front matter gives, a repeated key counting each time
- */
-guint
-cpd_front_matter_get_n_keys (const CpdFrontMatter *self)
-{
-  guint n_keys = 0;
-
-  if (self == NULL)
-    return 0;
-
-  for (const char *pair = self->pairs; pair[0] != '\0'; n_keys++)
-    {
-      const char *value = pair + strlen (pair) + 1;
-
-      pair = value + strlen (value) + 1;
-    }
-
-  return n_keys;
-}
-
 const char *
-cpd_front_matter_lookup (const CpdFrontMatter *self,
-                         const char           *key)
+cpd_front_matter_lookup (CpdFrontMatter *self,
+                         const char     *key)
 {
-  const char *found = NULL;
-
   g_return_val_if_fail (key != NULL, NULL);
 
-  if (self == NULL)
-    return NULL;
+  return self != NULL ? g_hash_table_lookup (self, key) : NULL;
+}
 
-  for (const char *pair = self->pairs; pair[0] != '\0';)
-    {
-      const char *value = pair + strlen (pair) + 1;
-
-      if (strcmp (pair, key) == 0)
-        found = value;
-      pair = value + strlen (value) + 1;
-    }
-
-  return found;
+guint
+cpd_front_matter_get_n_keys (CpdFrontMatter *self)
+{
+  return self != NULL ? g_hash_table_size (self) : 0;
 }
 
 void
 cpd_front_matter_free (CpdFrontMatter *self)
 {
-  g_free (self);
+  g_hash_table_unref (self);
 }

@@ -5,7 +5,7 @@
 
 #include "config.h"
 
-#include "cpd-node-text.h"
+#include "cpd-node-text-private.h"
 
 /**
  * cpd_node_append_text:

@@ -12,7 +12,7 @@
 
 #include <string.h>
 
-#include "cpd-section-list.h"
+#include "cpd-section-list-private.h"
 #include "cpd-section.h"
 
 typedef struct

@@ -18,13 +18,13 @@ cpd_test_data_file (const char *name)
   return g_file_new_for_path (path);
 }
 
+/* Loads @file, which must load. */
 static CpdDocument *
 load_file (GFile *file)
 {
   g_autoptr (GError) error = NULL;
-  CpdDocument *document;
+  CpdDocument *document = cpd_document_new_from_file (file, NULL, &error);
 
-  document = cpd_document_new_from_file (file, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (document);
 
@@ -48,18 +48,25 @@ cpd_test_load_bundled (void)
 }
 
 CpdDocument *
-cpd_test_load_string (const char *markdown,
-                      const char *site_url)
+cpd_test_load_bytes (GBytes     *bytes,
+                     const char *site_url)
 {
-  g_autoptr (GBytes) bytes = g_bytes_new (markdown, strlen (markdown));
   g_autoptr (GError) error = NULL;
-  CpdDocument *document;
+  CpdDocument *document = cpd_document_new_from_bytes (bytes, site_url, &error);
 
-  document = cpd_document_new_from_bytes (bytes, site_url, &error);
   g_assert_no_error (error);
   g_assert_nonnull (document);
 
   return document;
+}
+
+CpdDocument *
+cpd_test_load_string (const char *markdown,
+                      const char *site_url)
+{
+  g_autoptr (GBytes) bytes = g_bytes_new (markdown, strlen (markdown));
+
+  return cpd_test_load_bytes (bytes, site_url);
 }
 
 void

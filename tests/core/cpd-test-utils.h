@@ -15,6 +15,8 @@ G_BEGIN_DECLS
 GFile       *cpd_test_data_file (const char *name);
 CpdDocument *cpd_test_load_data (const char *name);
 CpdDocument *cpd_test_load_bundled (void);
+CpdDocument *cpd_test_load_bytes (GBytes     *bytes,
+                                  const char *site_url);
 CpdDocument *cpd_test_load_string (const char *markdown,
                                    const char *site_url);
 void         cpd_test_assert_date (const GDate *date,

@@ -7,7 +7,7 @@
 
 #include <string.h>
 
-#include "cpd-arena.h"
+#include "cpd-arena-private.h"
 
 static void
 test_allocations (void)

@@ -5,7 +5,7 @@
 
 #include "config.h"
 
-#include "cpd-date-parser.h"
+#include "cpd-date-parser-private.h"
 #include "cpd-test-utils.h"
 
 static void

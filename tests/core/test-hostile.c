@@ -7,7 +7,7 @@
 
 #include <string.h>
 
-#include "cpd-slug.h"
+#include "cpd-slug-private.h"
 #include "cpd-test-utils.h"
 
 /* Every element the page may contain comes from cmark or our template: anything else

@@ -7,8 +7,8 @@
 
 #include <string.h>
 
-#include "cpd-section-list.h"
-#include "cpd-slug.h"
+#include "cpd-section-list-private.h"
+#include "cpd-slug-private.h"
 #include "cpd-test-utils.h"
 
 static void
@@ -131,13 +131,9 @@ test_sections_bundled (void)
 static void
 test_find_section (void)
 {
-  static const char page[] = "# Intro\n\n## Talks\n\n## Talks\n\n## Über uns\n";
-  g_autoptr (GBytes) bytes = g_bytes_new_static (page, sizeof page - 1);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (CpdDocument) document = cpd_document_new_from_bytes (bytes, NULL, &error);
+  g_autoptr (CpdDocument) document =
+    cpd_test_load_string ("# Intro\n\n## Talks\n\n## Talks\n\n## Über uns\n", NULL);
   guint position = G_MAXUINT;
-
-  g_assert_no_error (error);
 
   g_assert_true (cpd_document_find_section (document, "intro", &position));
   g_assert_cmpuint (position, ==, 0);

@@ -1,4 +1,4 @@
-/* cpd-slug.h
+/* cpd-slug-private.h
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,7 +12,8 @@ G_BEGIN_DECLS
 /* Longest slug we make, in characters, before any "-N" suffix. */
 #define CPD_SLUG_MAX_CHARS 100
 
-typedef struct _CpdSlugger CpdSlugger;
+/* Every id a page handed out, each with the next suffix to try for it. */
+typedef GHashTable CpdSlugger;
 
 char       *cpd_slugify (const char *text);
 CpdSlugger *cpd_slugger_new (void);

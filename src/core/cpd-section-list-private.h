@@ -1,4 +1,4 @@
-/* cpd-section-list.h
+/* cpd-section-list-private.h
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

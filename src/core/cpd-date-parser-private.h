@@ -1,4 +1,4 @@
-/* cpd-date-parser.h
+/* cpd-date-parser-private.h
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

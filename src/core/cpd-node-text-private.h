@@ -1,4 +1,4 @@
-/* cpd-node-text.h
+/* cpd-node-text-private.h
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

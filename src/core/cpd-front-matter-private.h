@@ -1,4 +1,4 @@
-/* cpd-front-matter.h
+/* cpd-front-matter-private.h
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,15 +9,18 @@
 
 G_BEGIN_DECLS
 
-typedef struct _CpdFrontMatter CpdFrontMatter;
+/* The simple scalars of a page's front matter: key to value, both strings. */
+typedef GHashTable CpdFrontMatter;
 
 CpdFrontMatter *cpd_front_matter_parse (const char *text,
                                         gsize       length,
                                         gsize      *body_offset);
-const char     *cpd_front_matter_lookup (const CpdFrontMatter *self,
-                                         const char           *key);
-guint           cpd_front_matter_get_n_keys (const CpdFrontMatter *self);
+const char     *cpd_front_matter_lookup (CpdFrontMatter *self,
+                                         const char     *key);
 void            cpd_front_matter_free (CpdFrontMatter *self);
+
+/* For the tests. */
+guint cpd_front_matter_get_n_keys (CpdFrontMatter *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CpdFrontMatter, cpd_front_matter_free)
 

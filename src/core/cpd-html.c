@@ -1,0 +1,121 @@
+/* cpd-html.c: the complete HTML page around cmark's body
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "cpd-core-resources.h"
+#include "cpd-html-private.h"
+
+#define TEMPLATE_PATH RESOURCE_BASE "/core/template.html"
+#define STYLE_PATH RESOURCE_BASE "/core/style.css"
+
+static GBytes *
+lookup_resource (const char *path)
+{
+  GBytes *bytes = g_resource_lookup_data (cpd_core_get_resource (), path, 0, NULL);
+
+  g_assert (bytes != NULL);
+
+  return bytes;
+}
+
+static void
+append_escaped (GString    *out,
+                const char *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text != NULL ? text : "", -1);
+
+  g_string_append (out, escaped);
+}
+
+/* cmark's HTML writer has no heading ids. Without CMARK_OPT_UNSAFE, every "<hN>" in the
+ * body it writes is the opening tag of a heading (text, code and URLs come out escaped,
+ * raw HTML is omitted), in document order: the ids go into those tags as they come.
+ * Slugs need no escaping (see cpd-slug.c). */
+static void
+append_body (GString        *out,
+             const char     *body,
+             CpdSectionList *sections)
+{
+  guint       n_sections = g_list_model_get_n_items (G_LIST_MODEL (sections));
+  const char *p = body;
+  const char *tag = body;
+  guint       i = 0;
+
+  while (i < n_sections && (tag = strstr (tag, "<h")) != NULL)
+    {
+      if (tag[2] >= '1' && tag[2] <= '6' && tag[3] == '>')
+        {
+          g_string_append_len (out, p, tag + 3 - p);
+          g_string_append_printf (out, " id=\"%s\"", cpd_section_list_peek_id (sections, i++));
+          p = tag + 3;
+        }
+
+      tag++;
+    }
+
+  g_string_append (out, p);
+
+  /* Only a cmark that writes headings differently gets here; the fuzzer checks it. */
+  g_warn_if_fail (i == n_sections);
+}
+
+/**
+ * cpd_html_assemble:
+ * @lang: the page's language tag, or ""
+ * @title: (nullable): the page's title
+ * @body: the page's body as cmark wrote it
+ * @sections: the page's headings, in order
+ *
+ * Fills the fields of the template: {{lang}}, {{title}}, {{style}} and {{body}}, with
+ * the heading ids written into the body's heading tags.
+ *
+ * Returns: (transfer full): the complete page
+ */
+char *
+cpd_html_assemble (const char     *lang,
+                   const char     *title,
+                   const char     *body,
+                   CpdSectionList *sections)
+{
+  g_autoptr (GBytes) template_bytes = lookup_resource (TEMPLATE_PATH);
+  g_autoptr (GBytes) style = lookup_resource (STYLE_PATH);
+  gsize       length;
+  const char *p = g_bytes_get_data (template_bytes, &length);
+  const char *end = p + length;
+  GString    *out = g_string_sized_new (length + g_bytes_get_size (style) + strlen (body));
+  const char *open;
+
+  while ((open = g_strstr_len (p, end - p, "{{")) != NULL)
+    {
+      const char *name = open + 2;
+      const char *close = g_strstr_len (name, end - name, "}}");
+
+      if (close == NULL)
+        break;
+
+      g_string_append_len (out, p, open - p);
+      p = close + 2;
+
+#define IS_FIELD(field) ((gsize) (close - name) == strlen (field) && memcmp (name, field, close - name) == 0)
+      if (IS_FIELD ("lang"))
+        append_escaped (out, lang);
+      else if (IS_FIELD ("title"))
+        append_escaped (out, title);
+      else if (IS_FIELD ("style"))
+        g_string_append_len (out, g_bytes_get_data (style, NULL), g_bytes_get_size (style));
+      else if (IS_FIELD ("body"))
+        append_body (out, body, sections);
+      else
+        g_string_append_len (out, open, p - open);
+#undef IS_FIELD
+    }
+
+  g_string_append_len (out, p, end - p);
+
+  return g_string_free (out, FALSE);
+}
