@@ -28,7 +28,7 @@ struct _CpdLinkOpener
 
 G_DEFINE_FINAL_TYPE (CpdLinkOpener, cpd_link_opener, G_TYPE_OBJECT)
 
-G_DEFINE_QUARK (cpd - link - opener - error - quark, cpd_link_opener_error)
+G_DEFINE_QUARK (cpd-link-opener-error-quark, cpd_link_opener_error);
 
 static const char *const allowed_schemes[] = { "https", "http", "mailto", NULL };
 

@@ -19,7 +19,7 @@
 
 #define PRODID "-//org.example.CPD//Container Plumbing Days " PACKAGE_VERSION "//EN"
 
-G_DEFINE_QUARK (cpd - calendar - error - quark, cpd_calendar_error)
+G_DEFINE_QUARK (cpd-calendar-error-quark, cpd_calendar_error);
 
 /**
  * cpd_event_dup_uid:
