@@ -3,35 +3,11 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* How event facts are found in a page (also documented in cpd-event.h).
+/* The rules that find an event's facts in its page, as cpd-event.h states them: nothing
+ * about an event is hard-coded, and a fact no rule finds stays NULL, so the UI disables
+ * what needs it instead of guessing. The rules themselves are the tables below.
  *
- * Nothing about an event is hard-coded: every fact comes from the page's Markdown by
- * the rules below, and a fact no rule finds stays NULL, so the UI disables what needs
- * it instead of guessing. In every rule the first match in document order wins, and
- * only http and https URLs count, after the document made them absolute.
- *
- * A "labelled line" is a paragraph, or a line of one, that starts with a label written
- * "**Label**:", "**Label:**" or "Label:"; labels match without regard to case.
- *
- *  title            front matter "title", else the text of the page's first heading.
- *  start/end date   a labelled line Date, Dates or When, parsed as a date or a range
- *                   (see cpd-date-parser.c), else front matter "date".
- *  venue            a labelled line Location, Venue, Where or Place: its first link gives
- *                   the name (link text) and the URL; without a link its text is the
- *                   name. Else the venue URL is the first link whose text, then whose
- *                   URL, contains "venue" (and there is no name).
- *  registration     a labelled line Registration, Register, RSVP or Tickets with a link;
- *                   else the first link whose text contains "register", "registration",
- *                   "tickets", "sign up" or "rsvp"; else whose URL contains "register"
- *                   or "tickets"; else whose text names the event's home: "event page",
- *                   "events page", "event website", "event site", "event home".
- *  schedule         a labelled line Schedule, Agenda, Program or Programme with a link;
- *                   else the first link whose text contains "schedule" or "agenda"; else
- *                   whose URL contains "schedule", "agenda" or "/program".
- *  code of conduct  a labelled line Code of Conduct or Conduct with a link; else the
- *                   first link whose text contains "conduct"; else whose URL does.
- *
- * For the Container Plumbing Days page this gives "LF Events Page" as registration (the
+ * For the Container Plumbing Days page they give "LF Events Page" as registration (the
  * event's home, where one registers), "schedule is now live" as schedule, the Location
  * line as venue and "LF Events Code of Conduct" as code of conduct.
  */
@@ -227,6 +203,64 @@ label_colon (const char *text)
   return NULL;
 }
 
+/* The label that starts the line from @start up to @until (excluded), if any: ROLE_NONE
+ * when there is none. The line's value is @rest_text, if not %NULL, then the nodes from
+ * @rest on. */
+static Role
+read_label (cmark_node  *start,
+            cmark_node  *until,
+            cmark_node **rest,
+            const char **rest_text)
+{
+  *rest = NULL;
+  *rest_text = NULL;
+
+  if (cmark_node_get_type (start) == CMARK_NODE_STRONG)
+    {
+      g_autofree char *label = cpd_node_dup_text (start);
+      cmark_node      *next = cmark_node_next (start);
+      gsize            len = strlen (label);
+      const char      *text;
+
+      /* "**Label:**" */
+      if (len > 0 && label[len - 1] == ':')
+        {
+          *rest = next;
+          return role_for_label (label, len);
+        }
+
+      /* "**Label**:" */
+      if (next == until || next == NULL || cmark_node_get_type (next) != CMARK_NODE_TEXT)
+        return ROLE_NONE;
+
+      text = cmark_node_get_literal (next);
+      while (*text == ' ')
+        text++;
+      if (*text != ':')
+        return ROLE_NONE;
+
+      *rest_text = text + 1;
+      *rest = cmark_node_next (next);
+      return role_for_label (label, len);
+    }
+
+  /* "Label:" */
+  if (cmark_node_get_type (start) == CMARK_NODE_TEXT)
+    {
+      const char *text = cmark_node_get_literal (start);
+      const char *colon = label_colon (text);
+
+      if (colon == NULL)
+        return ROLE_NONE;
+
+      *rest_text = colon + 1;
+      *rest = cmark_node_next (start);
+      return role_for_label (text, colon - text);
+    }
+
+  return ROLE_NONE;
+}
+
 /* A line from @start up to @until (excluded). */
 static void
 scan_line (CpdEventScanner *self,
@@ -234,58 +268,10 @@ scan_line (CpdEventScanner *self,
            cmark_node      *until)
 {
   g_autoptr (GString) value = NULL;
-  cmark_node *rest = NULL;
-  const char *rest_text = NULL;
+  cmark_node *rest;
+  const char *rest_text;
   cmark_node *link;
-  Role        role = ROLE_NONE;
-
-  if (cmark_node_get_type (start) == CMARK_NODE_STRONG)
-    {
-      cmark_node      *only = cmark_node_first_child (start);
-      cmark_node      *next = cmark_node_next (start);
-      g_autofree char *owned = NULL;
-      const char      *label;
-      gsize            len;
-
-      /* Usually the label is one text node: read it in place. */
-      if (only != NULL && cmark_node_next (only) == NULL &&
-          cmark_node_get_type (only) == CMARK_NODE_TEXT)
-        label = cmark_node_get_literal (only);
-      else
-        label = owned = cpd_node_dup_text (start);
-      len = strlen (label);
-
-      if (len > 0 && label[len - 1] == ':')
-        {
-          role = role_for_label (label, len);
-          rest = next;
-        }
-      else if (next != until && next != NULL && cmark_node_get_type (next) == CMARK_NODE_TEXT)
-        {
-          const char *text = cmark_node_get_literal (next);
-
-          while (*text == ' ')
-            text++;
-          if (*text == ':')
-            {
-              role = role_for_label (label, len);
-              rest_text = text + 1;
-              rest = cmark_node_next (next);
-            }
-        }
-    }
-  else if (cmark_node_get_type (start) == CMARK_NODE_TEXT)
-    {
-      const char *text = cmark_node_get_literal (start);
-      const char *colon = label_colon (text);
-
-      if (colon != NULL)
-        {
-          role = role_for_label (text, colon - text);
-          rest_text = colon + 1;
-          rest = cmark_node_next (start);
-        }
-    }
+  Role        role = read_label (start, until, &rest, &rest_text);
 
   if (role == ROLE_NONE)
     return;
