@@ -97,26 +97,24 @@ tmp_file (const char *name)
 /* Checks ---------------------------------------------------------------------------------- */
 
 static gboolean
-is_true (gpointer data)
+page_settled (gpointer data)
 {
-  return *(gboolean *) data;
+  g_autofree char *settled = cpd_test_eval_string (cpd_window_get_page_view (data),
+                                                   "String(document.body.dataset.cpdSettled)");
+
+  return g_strcmp0 (settled, "yes") == 0;
 }
 
-static gboolean
-set_true (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Lets the main loop run: a refresh or a navigation the page asked for would happen now. */
+/* A <meta http-equiv=refresh content=0> or a frame is set off by the page as it loads; a timer
+ * queued behind two animation frames from now runs after it. */
 static void
-run_main_loop_for (guint ms)
+wait_for_page_to_settle (CpdWindow *window)
 {
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, set_true, &done);
-  cpd_test_wait_for (is_true, &done, "time to pass");
+  cpd_test_run_script (cpd_window_get_page_view (window),
+                       "requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => {"
+                       "  document.body.dataset.cpdSettled = 'yes';"
+                       "}, 0))); 'ok'");
+  cpd_test_wait_for (page_settled, window, "the page's pending timers to run");
 }
 
 static void
@@ -292,13 +290,11 @@ open_shown_page (GFile *file)
 
   g_assert_nonnull (window);
   cpd_test_wait_for_window_ready (window);
-  g_assert_true (cpd_window_get_document (window) != NULL);
 
   assert_no_script_ran (window);
   assert_sidebar_matches (window);
   assert_responsive (window);
-  /* Long enough for a <meta http-equiv=refresh content=0> or a frame to have fired. */
-  run_main_loop_for (500);
+  wait_for_page_to_settle (window);
   assert_not_navigated (window);
   assert_no_script_ran (window);
 
@@ -311,40 +307,14 @@ close_window (CpdWindow *window)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-static void
-dismiss_toasts (void)
-{
-  GType      toast_widget_type = g_type_from_name ("AdwToastWidget");
-  GtkWidget *widget;
-
-  if (toast_widget_type == 0)
-    return;
-
-  widget = cpd_test_find_widget (GTK_WIDGET (main_window), toast_widget_type);
-  if (widget != NULL)
-    {
-      g_autoptr (AdwToast) toast = NULL;
-
-      g_object_get (widget, "toast", &toast, NULL);
-      adw_toast_dismiss (toast);
-    }
-}
-
-static gboolean
-no_toast_for (gpointer data)
-{
-  return !cpd_test_widget_has_label (GTK_WIDGET (main_window), data);
-}
-
 /* A page that cannot be shown: the message names it and says why, the page the reader had
  * stays, and the window still answers. */
 static void
 assert_refused (GFile      *file,
                 const char *reason)
 {
-  CpdDocument     *before = cpd_window_get_document (main_window);
-  g_autofree char *name = g_file_get_basename (file);
-  guint            n_windows = g_list_length (gtk_application_get_windows (GTK_APPLICATION (app)));
+  CpdDocument *before = cpd_window_get_document (main_window);
+  guint        n_windows = g_list_length (gtk_application_get_windows (GTK_APPLICATION (app)));
 
   g_assert_null (open_page (file));
   g_assert_true (cpd_test_widget_has_label (GTK_WIDGET (main_window), reason));
@@ -356,8 +326,7 @@ assert_refused (GFile      *file,
   assert_not_navigated (main_window);
 
   /* The next message must not queue behind this one. */
-  dismiss_toasts ();
-  cpd_test_wait_for (no_toast_for, name, "the message to go away");
+  cpd_test_dismiss_toast (main_window);
 }
 
 /* Pages that open ----------------------------------------------------------------------- */
@@ -417,6 +386,7 @@ test_links (void)
   /* The ones that are stay in the app: refused with a message, never followed. */
   clicked = cpd_test_eval_string (cpd_window_get_page_view (window),
                                   "document.querySelector('a[href^=\"about:\"]').click(); 'ok'");
+  g_assert_cmpstr (clicked, ==, "ok");
   cpd_test_wait_for (message_shown, window, "the link to be refused");
   assert_not_navigated (window);
   assert_no_script_ran (window);

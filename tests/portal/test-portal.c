@@ -30,7 +30,6 @@
 #define REGISTRATION "https://events.linuxfoundation.org/container-plumbing-days/"
 
 static CpdApplication *app;
-static CpdWindow      *window;
 
 /* Logs ------------------------------------------------------------------------------------ */
 
@@ -103,95 +102,13 @@ count_portal_calls (const char *member,
   return count;
 }
 
-/* Toasts ---------------------------------------------------------------------------------- */
-
-/* libadwaita's toast widget is private: find it by its type name. */
-static GtkWidget *
-find_toast (GtkWidget *root)
-{
-  if (g_str_equal (G_OBJECT_TYPE_NAME (root), "AdwToastWidget"))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_toast (child);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
-find_toast_close_button (GtkWidget *root)
-{
-  GtkWidget *toast = find_toast (root);
-
-  if (toast == NULL)
-    return NULL;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (toast); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (GTK_IS_BUTTON (child) &&
-          g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (child)), "window-close-symbolic") == 0)
-        return child;
-    }
-
-  return NULL;
-}
-
-static gboolean
-no_toast (gpointer data)
-{
-  return find_toast (GTK_WIDGET (window)) == NULL;
-}
-
-static void
-collect_labels (GtkWidget *root,
-                GString   *text)
-{
-  if (GTK_IS_LABEL (root))
-    g_string_append_printf (text, "%s\n", gtk_label_get_label (GTK_LABEL (root)));
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_labels (child, text);
-}
-
-static gboolean
-has_toast (gpointer data)
-{
-  return !no_toast (data);
-}
-
-/* Waits for a toast, checks that it says @text, then closes it as the reader would, so the
- * next one can show. */
-static void
-expect_toast (const char *text)
-{
-  g_autoptr (GString) shown = g_string_new (NULL);
-  GtkWidget *close_button;
-
-  cpd_test_wait_for (has_toast, NULL, "a toast");
-  collect_labels (find_toast (GTK_WIDGET (window)), shown);
-  close_button = find_toast_close_button (GTK_WIDGET (window));
-  g_assert_nonnull (close_button);
-  g_test_message ("Toast: %s", shown->str);
-  g_assert_nonnull (strstr (shown->str, text));
-
-  gtk_widget_activate (close_button);
-  cpd_test_wait_for (no_toast, NULL, "the toast to go away");
-}
-
 /* Page ------------------------------------------------------------------------------------ */
 
 /* Clicks a link in the page, as a reader would. The page cannot run its own scripts, so this
  * runs in the page's world from outside; a link the page does not have is added first. */
 static void
-click_link (const char *href)
+click_link (CpdWindow  *window,
+            const char *href)
 {
   g_autofree char *script = NULL;
   g_autofree char *result = NULL;
@@ -216,9 +133,10 @@ click_link (const char *href)
 /* With a handler ---------------------------------------------------------------------------- */
 
 static void
-test_page_link (void)
+test_page_link (CpdWindow *window)
 {
   g_autofree char *in_page = NULL;
+  guint            before;
 
   /* The link is really in the page (not one click_link() made up). */
   in_page = cpd_test_eval_string (cpd_window_get_page_view (window),
@@ -226,13 +144,15 @@ test_page_link (void)
                                   "  .textContent");
   g_assert_cmpstr (in_page, ==, "Open Container Initiative");
 
-  click_link (LINK_IN_PAGE);
+  before = count_portal_calls ("OpenURI", "string \"" LINK_IN_PAGE "\"");
+
+  click_link (window, LINK_IN_PAGE);
   wait_for_handler ("ARG " LINK_IN_PAGE "\n");
-  g_assert_cmpuint (count_portal_calls ("OpenURI", "string \"" LINK_IN_PAGE "\""), ==, 1);
+  g_assert_cmpuint (count_portal_calls ("OpenURI", "string \"" LINK_IN_PAGE "\""), ==, before + 1);
 }
 
 static void
-test_register (void)
+test_register (CpdWindow *window)
 {
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.register", NULL));
   wait_for_handler ("ARG " REGISTRATION "\n");
@@ -240,7 +160,7 @@ test_register (void)
 }
 
 static void
-test_mail_link (void)
+test_mail_link (CpdWindow *window)
 {
   static const char mail[] = "mailto:info@example.org?subject=Container%20Plumbing%20Days";
 
@@ -268,7 +188,7 @@ received_calendar (char **path)
 }
 
 static void
-test_add_to_calendar (void)
+test_add_to_calendar (CpdWindow *window)
 {
   g_autofree char    *path = NULL;
   g_autofree char    *text = NULL;
@@ -324,7 +244,7 @@ link_activated_cb (CpdPageView *page_view,
 /* Refused links never leave: neither the portal nor the handler ever sees them. A good link
  * sent afterwards proves the opener was not just slow. */
 static void
-test_refused_schemes (void)
+test_refused_schemes (CpdWindow *window)
 {
   static const char *refused[] = {
     "file:///etc/passwd",
@@ -336,12 +256,13 @@ test_refused_schemes (void)
   CpdPageView *page_view = cpd_window_get_page_view (window);
   g_autoptr (GPtrArray) activated = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *log = NULL;
+  guint            files_before = count_portal_calls ("OpenFile", NULL);
 
   /* Clicked in the page. */
   g_signal_connect (page_view, "link-activated", G_CALLBACK (link_activated_cb), activated);
   for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
-    click_link (refused[i]);
-  click_link (RELATIVE_LINK);
+    click_link (window, refused[i]);
+  click_link (window, RELATIVE_LINK);
   wait_for_handler ("ARG " RELATIVE_LINK "\n");
   g_signal_handlers_disconnect_by_func (page_view, link_activated_cb, activated);
   for (guint i = 0; i < activated->len; i++)
@@ -352,15 +273,15 @@ test_refused_schemes (void)
   g_assert_cmpuint (activated->len, ==, 2);
   g_assert_cmpstr (activated->pdata[0], ==, refused[2]);
   g_assert_cmpstr (activated->pdata[1], ==, RELATIVE_LINK);
-  expect_toast ("“ftp:”");
+  cpd_test_expect_toast (window, "“ftp:”");
 
   /* Asked for by URI, as a menu item or another window could: a toast names the scheme. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-link", "s",
                                              refused[0]));
-  expect_toast ("“file:”");
+  cpd_test_expect_toast (window, "“file:”");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-link", "s",
                                              refused[1]));
-  expect_toast ("“javascript:”");
+  cpd_test_expect_toast (window, "“javascript:”");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.schedule", NULL));
   wait_for_handler (after);
@@ -372,20 +293,20 @@ test_refused_schemes (void)
   g_assert_cmpuint (count_portal_calls ("OpenURI", "/etc/passwd"), ==, 0);
   g_assert_cmpuint (count_portal_calls ("OpenURI", "javascript:"), ==, 0);
   g_assert_cmpuint (count_portal_calls ("OpenURI", "ftp:"), ==, 0);
-  g_assert_cmpuint (count_portal_calls ("OpenFile", NULL), ==, 1);
+  g_assert_cmpuint (count_portal_calls ("OpenFile", NULL), ==, files_before);
 }
 
 /* Without a handler ------------------------------------------------------------------------- */
 
 static void
-test_no_portal_no_handler (void)
+test_no_portal_no_handler (CpdWindow *window)
 {
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-to-calendar", NULL));
-  expect_toast ("Could not open your calendar");
+  cpd_test_expect_toast (window, "Could not open your calendar");
 
   /* GIO's own words ("Operation not supported"): the app passes them on. */
-  click_link (LINK_IN_PAGE);
-  expect_toast ("");
+  click_link (window, LINK_IN_PAGE);
+  cpd_test_expect_toast (window, "");
 
   g_assert_cmpuint (count_portal_calls ("OpenURI", NULL), ==, 0);
   g_assert_cmpuint (count_portal_calls ("OpenFile", NULL), ==, 0);
@@ -444,17 +365,17 @@ dismiss_chooser (void)
  * its chooser, which lists no apps, and the reader closes it. The app then says it could not
  * open them (the reader may not have connected the chooser with what they clicked). */
 static void
-test_no_handler (void)
+test_no_handler (CpdWindow *window)
 {
   g_autofree char *log = NULL;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-to-calendar", NULL));
   dismiss_chooser ();
-  expect_toast ("Could not open your calendar");
+  cpd_test_expect_toast (window, "Could not open your calendar");
 
-  click_link (LINK_IN_PAGE);
+  click_link (window, LINK_IN_PAGE);
   dismiss_chooser ();
-  expect_toast ("");
+  cpd_test_expect_toast (window, "");
 
   /* Both went through the portal; nothing reached any handler. */
   g_assert_cmpuint (count_portal_calls ("OpenFile", NULL), ==, 1);
@@ -473,23 +394,23 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_assert_nonnull (mode);
 
-  app = cpd_test_start_app (&window);
+  app = cpd_test_start_app (NULL);
 
   if (g_str_equal (mode, "handler"))
     {
-      g_test_add_func ("/portal/page-link", test_page_link);
-      g_test_add_func ("/portal/register", test_register);
-      g_test_add_func ("/portal/mail-link", test_mail_link);
-      g_test_add_func ("/portal/add-to-calendar", test_add_to_calendar);
-      g_test_add_func ("/portal/refused-schemes", test_refused_schemes);
+      cpd_test_add_window_test ("/portal/page-link", test_page_link);
+      cpd_test_add_window_test ("/portal/register", test_register);
+      cpd_test_add_window_test ("/portal/mail-link", test_mail_link);
+      cpd_test_add_window_test ("/portal/add-to-calendar", test_add_to_calendar);
+      cpd_test_add_window_test ("/portal/refused-schemes", test_refused_schemes);
     }
   else if (g_str_equal (mode, "no-handler"))
     {
-      g_test_add_func ("/portal/no-handler", test_no_handler);
+      cpd_test_add_window_test ("/portal/no-handler", test_no_handler);
     }
   else if (g_str_equal (mode, "no-portal"))
     {
-      g_test_add_func ("/portal/no-portal-no-handler", test_no_portal_no_handler);
+      cpd_test_add_window_test ("/portal/no-portal-no-handler", test_no_portal_no_handler);
     }
   else
     {
