@@ -26,6 +26,7 @@ struct _CpdDocument
   CpdFrontMatter *front_matter;
   char           *title;
   char           *site_url;
+  GUri           *site; /* site_url, parsed */
   char           *lang;
   char           *html;
   CpdSectionList *sections;
@@ -45,6 +46,7 @@ cpd_document_finalize (GObject *object)
   g_clear_pointer (&self->front_matter, cpd_front_matter_free);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->site_url, g_free);
+  g_clear_pointer (&self->site, g_uri_unref);
   g_clear_pointer (&self->lang, g_free);
   g_clear_pointer (&self->html, g_free);
   g_clear_object (&self->sections);
@@ -88,7 +90,7 @@ cpd_document_resolve_link (CpdDocument *self,
 
   g_return_val_if_fail (CPD_IS_DOCUMENT (self), NULL);
 
-  cpd_href_resolve (self->site_url, href, &absolute);
+  cpd_href_resolve (self->site, href, &absolute);
 
   return absolute;
 }
@@ -140,7 +142,7 @@ enter_link (CpdDocument    *self,
   if (type == CMARK_NODE_IMAGE && g_ascii_strncasecmp (url, "data:", 5) == 0)
     return FALSE;
 
-  switch (cpd_href_resolve (self->site_url, url, &absolute))
+  switch (cpd_href_resolve (self->site, url, &absolute))
     {
     case CPD_HREF_ABSOLUTE:
       cmark_node_set_url (node, absolute);
@@ -285,7 +287,7 @@ cpd_document_new_internal (GBytes     *bytes,
   self->front_matter = cpd_front_matter_parse (data, length, &body_offset);
   self->site_url = cpd_site_url_new (cpd_front_matter_lookup (self->front_matter, "url"),
                                      cpd_front_matter_lookup (self->front_matter, "baseurl"),
-                                     site_url);
+                                     site_url, &self->site);
   front_matter_lang = cpd_front_matter_lookup (self->front_matter, "lang");
   self->lang = sanitize_lang (front_matter_lang != NULL ? front_matter_lang : lang);
 

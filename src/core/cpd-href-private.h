@@ -5,7 +5,7 @@
 
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -17,11 +17,12 @@ typedef enum
 } CpdHrefKind;
 
 char       *cpd_href_escape (const char *href);
-CpdHrefKind cpd_href_resolve (const char *site_url,
+CpdHrefKind cpd_href_resolve (GUri       *site,
                               const char *href,
                               char      **absolute);
 char       *cpd_site_url_new (const char *url,
                               const char *baseurl,
-                              const char *fallback);
+                              const char *fallback,
+                              GUri      **uri);
 
 G_END_DECLS

@@ -42,7 +42,7 @@ is_dangerous_scheme (const char *scheme)
 
 /**
  * cpd_href_resolve:
- * @site_url: (nullable): the site URL, ending in "/"
+ * @site: (nullable): the site URL, see cpd_site_url_new()
  * @href: (nullable): a link target as written in the page
  * @absolute: (out) (transfer full): for %CPD_HREF_ABSOLUTE, the URL to link to
  *
@@ -50,13 +50,14 @@ is_dangerous_scheme (const char *scheme)
  *   the page, or a link that must go
  */
 CpdHrefKind
-cpd_href_resolve (const char *site_url,
+cpd_href_resolve (GUri       *site,
                   const char *href,
                   char      **absolute)
 {
   g_autofree char *escaped = NULL;
   g_autofree char *scheme = NULL;
   g_autofree char *resolved = NULL;
+  g_autoptr (GUri) uri = NULL;
 
   *absolute = NULL;
 
@@ -80,12 +81,13 @@ cpd_href_resolve (const char *site_url,
       return CPD_HREF_ABSOLUTE;
     }
 
-  if (site_url == NULL)
+  if (site == NULL)
     return CPD_HREF_DROP;
 
-  resolved = g_uri_resolve_relative (site_url, escaped, G_URI_FLAGS_ENCODED, NULL);
-  if (resolved == NULL)
+  uri = g_uri_parse_relative (site, escaped, G_URI_FLAGS_ENCODED, NULL);
+  if (uri == NULL)
     return CPD_HREF_DROP;
+  resolved = g_uri_to_string (uri);
 
   /* GUri decodes some escapes (in host names, for one): encode them again. */
   *absolute = cpd_href_escape (resolved);
@@ -106,6 +108,7 @@ is_web_url (const char *url)
  * @url: (nullable): the front matter `url`
  * @baseurl: (nullable): the front matter `baseurl`, appended to the site URL
  * @fallback: (nullable): the site URL to use when @url is no web URL
+ * @uri: (out) (transfer full) (optional): where the site URL goes as a #GUri
  *
  * The site URL relative links resolve against, always ending in "/" so that a page's
  * "videos" and "/videos" both land under the site.
@@ -115,10 +118,11 @@ is_web_url (const char *url)
 char *
 cpd_site_url_new (const char *url,
                   const char *baseurl,
-                  const char *fallback)
+                  const char *fallback,
+                  GUri      **uri)
 {
   g_autoptr (GString) site = NULL;
-  g_autoptr (GUri) uri = NULL;
+  g_autoptr (GUri) parsed = NULL;
   g_autofree char *escaped_url = NULL;
 
   if (!is_web_url (url))
@@ -156,9 +160,12 @@ cpd_site_url_new (const char *url,
 
   g_string_append_c (site, '/');
 
-  uri = g_uri_parse (site->str, G_URI_FLAGS_ENCODED, NULL);
-  if (uri == NULL)
+  parsed = g_uri_parse (site->str, G_URI_FLAGS_ENCODED, NULL);
+  if (parsed == NULL)
     return NULL;
+
+  if (uri != NULL)
+    *uri = g_steal_pointer (&parsed);
 
   return g_string_free (g_steal_pointer (&site), FALSE);
 }

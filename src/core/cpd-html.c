@@ -13,14 +13,30 @@
 #define TEMPLATE_PATH RESOURCE_BASE "/core/template.html"
 #define STYLE_PATH RESOURCE_BASE "/core/style.css"
 
-static GBytes *
-lookup_resource (const char *path)
+/* The template and its stylesheet, looked up once: a lookup in a GResource costs more
+ * than rendering a small page. Read-only after. */
+typedef struct
 {
-  GBytes *bytes = g_resource_lookup_data (cpd_core_get_resource (), path, 0, NULL);
+  GBytes *template;
+  GBytes *style;
+} Resources;
 
-  g_assert (bytes != NULL);
+static const Resources *
+get_resources (void)
+{
+  static Resources *resources;
 
-  return bytes;
+  if (g_once_init_enter_pointer (&resources))
+    {
+      Resources *found = g_new (Resources, 1);
+
+      found->template = g_resource_lookup_data (cpd_core_get_resource (), TEMPLATE_PATH, 0, NULL);
+      found->style = g_resource_lookup_data (cpd_core_get_resource (), STYLE_PATH, 0, NULL);
+      g_assert (found->template != NULL && found->style != NULL);
+      g_once_init_leave_pointer (&resources, found);
+    }
+
+  return resources;
 }
 
 static void
@@ -82,18 +98,17 @@ cpd_html_assemble (const char     *lang,
                    const char     *body,
                    CpdSectionList *sections)
 {
-  g_autoptr (GBytes) template_bytes = lookup_resource (TEMPLATE_PATH);
-  g_autoptr (GBytes) style = lookup_resource (STYLE_PATH);
-  gsize       length;
-  const char *p = g_bytes_get_data (template_bytes, &length);
-  const char *end = p + length;
+  GBytes *style = get_resources ()->style;
+  gsize   length;
+  /* GResource data always ends in a NUL. */
+  const char *p = g_bytes_get_data (get_resources ()->template, &length);
   GString    *out = g_string_sized_new (length + g_bytes_get_size (style) + strlen (body));
   const char *open;
 
-  while ((open = g_strstr_len (p, end - p, "{{")) != NULL)
+  while ((open = strstr (p, "{{")) != NULL)
     {
       const char *name = open + 2;
-      const char *close = g_strstr_len (name, end - name, "}}");
+      const char *close = strstr (name, "}}");
 
       if (close == NULL)
         break;
@@ -115,7 +130,7 @@ cpd_html_assemble (const char     *lang,
 #undef IS_FIELD
     }
 
-  g_string_append_len (out, p, end - p);
+  g_string_append (out, p);
 
   return g_string_free (out, FALSE);
 }

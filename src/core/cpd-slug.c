@@ -56,7 +56,8 @@ cpd_slugify (const char *text)
 
   g_return_val_if_fail (text != NULL, NULL);
 
-  lower = g_utf8_strdown (text, -1);
+  /* g_utf8_strdown() looks the locale up on every call; ASCII needs none of its rules. */
+  lower = g_str_is_ascii (text) ? g_ascii_strdown (text, -1) : g_utf8_strdown (text, -1);
   slug = g_string_sized_new (strlen (lower));
 
   for (const char *p = lower; *p && n_chars < CPD_SLUG_MAX_CHARS; p = g_utf8_next_char (p))
