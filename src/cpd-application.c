@@ -11,12 +11,16 @@
 
 #include "cpd-application.h"
 #include "cpd-document.h"
+#include "cpd-help-window.h"
+#include "cpd-search-provider.h"
 #include "cpd-timing.h"
 #include "cpd-window.h"
 
 struct _CpdApplication
 {
   AdwApplication parent_instance;
+
+  CpdSearchProvider *search_provider;
 };
 
 G_DEFINE_FINAL_TYPE (CpdApplication, cpd_application, ADW_TYPE_APPLICATION)
@@ -168,10 +172,9 @@ cpd_application_help_action (GSimpleAction *action,
                              gpointer       user_data)
 {
   CpdApplication *self = user_data;
-  GtkWindow      *window = gtk_application_get_active_window (GTK_APPLICATION (self));
-  g_autoptr (GtkUriLauncher) launcher = gtk_uri_launcher_new ("help:" APP_ID);
 
-  gtk_uri_launcher_launch (launcher, window, NULL, NULL, NULL);
+  /* Yelp, or inside Flatpak the app's own help window. */
+  cpd_help_show (gtk_application_get_active_window (GTK_APPLICATION (self)));
 }
 
 static void
@@ -214,10 +217,59 @@ cpd_application_startup (GApplication *app)
                                          (const char *[]){ "<Control>w", NULL });
 }
 
+/* GNOME Shell's search provider lives on the application's own connection, so that D-Bus
+ * activation for a search starts the app as a service, without a window. */
+static gboolean
+cpd_application_dbus_register (GApplication    *app,
+                               GDBusConnection *connection,
+                               const char      *object_path,
+                               GError         **error)
+{
+  CpdApplication    *self = CPD_APPLICATION (app);
+  GApplicationClass *parent_class = G_APPLICATION_CLASS (cpd_application_parent_class);
+
+  if (!parent_class->dbus_register (app, connection, object_path, error))
+    return FALSE;
+
+  if (self->search_provider == NULL)
+    self->search_provider = cpd_search_provider_new (self);
+
+  return cpd_search_provider_register (self->search_provider, connection,
+                                       CPD_SEARCH_PROVIDER_OBJECT_PATH, error);
+}
+
+static void
+cpd_application_dbus_unregister (GApplication    *app,
+                                 GDBusConnection *connection,
+                                 const char      *object_path)
+{
+  CpdApplication    *self = CPD_APPLICATION (app);
+  GApplicationClass *parent_class = G_APPLICATION_CLASS (cpd_application_parent_class);
+
+  if (self->search_provider != NULL)
+    cpd_search_provider_unregister (self->search_provider);
+
+  parent_class->dbus_unregister (app, connection, object_path);
+}
+
+static void
+cpd_application_dispose (GObject *object)
+{
+  CpdApplication *self = CPD_APPLICATION (object);
+
+  g_clear_object (&self->search_provider);
+
+  G_OBJECT_CLASS (cpd_application_parent_class)->dispose (object);
+}
+
 static void
 cpd_application_class_init (CpdApplicationClass *klass)
 {
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = cpd_application_dispose;
+  app_class->dbus_register = cpd_application_dbus_register;
+  app_class->dbus_unregister = cpd_application_dbus_unregister;
 
   app_class->activate = cpd_application_activate;
   app_class->open = cpd_application_open;

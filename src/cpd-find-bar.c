@@ -71,8 +71,16 @@ page_view_find_mode_cb (CpdFindBar  *self,
                         GParamSpec  *pspec,
                         CpdPageView *page_view)
 {
-  if (cpd_page_view_get_find_mode (page_view))
-    gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  GtkEditable *entry = GTK_EDITABLE (self->search_entry);
+  const char  *text = cpd_page_view_get_find_text (page_view);
+
+  if (!cpd_page_view_get_find_mode (page_view))
+    return;
+
+  /* The text may come from elsewhere than this entry (GNOME Shell's search). */
+  if (text != NULL && g_strcmp0 (text, gtk_editable_get_text (entry)) != 0)
+    gtk_editable_set_text (entry, text);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
 static void

@@ -81,6 +81,19 @@ cpd_page_view_find (CpdPageView *self,
   webkit_find_controller_search (find_controller, text, options, MAX_FIND_MATCHES);
 }
 
+/**
+ * cpd_page_view_get_find_text:
+ *
+ * Returns: (nullable): the text last found, kept while find mode is off
+ */
+const char *
+cpd_page_view_get_find_text (CpdPageView *self)
+{
+  g_return_val_if_fail (CPD_IS_PAGE_VIEW (self), NULL);
+
+  return self->find_text;
+}
+
 static void
 cpd_page_view_step_match (CpdPageView *self,
                           int          step)

@@ -26,6 +26,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cpd-page-style.h"
 #include "cpd-page-view-private.h"
 #include "cpd-timing.h"
 
@@ -72,6 +73,29 @@ cpd_page_view_update_background (CpdPageView     *self,
     gdk_rgba_parse (&background, "#ffffff");
 
   webkit_web_view_set_background_color (self->web_view, &background);
+}
+
+/* The system's accent colour and high contrast, as a user style sheet the page's own
+ * stylesheet gives way to (cpd-page-style.c); WebKit restyles the page when it changes. */
+static void
+cpd_page_view_update_style (CpdPageView     *self,
+                            GParamSpec      *pspec,
+                            AdwStyleManager *style_manager)
+{
+  WebKitUserContentManager *content_manager;
+  g_autoptr (WebKitUserStyleSheet) style_sheet = NULL;
+  g_autofree char *css = NULL;
+
+  cpd_page_view_update_background (self, pspec, style_manager);
+  if (self->web_view == NULL)
+    return;
+
+  css = cpd_page_style_dup_css (style_manager);
+  style_sheet = webkit_user_style_sheet_new (css, WEBKIT_USER_CONTENT_INJECT_TOP_FRAME,
+                                             WEBKIT_USER_STYLE_LEVEL_AUTHOR, NULL, NULL);
+  content_manager = webkit_web_view_get_user_content_manager (self->web_view);
+  webkit_user_content_manager_remove_all_style_sheets (content_manager);
+  webkit_user_content_manager_add_style_sheet (content_manager, style_sheet);
 }
 
 static gboolean
@@ -365,7 +389,7 @@ _cpd_page_view_ensure_web_view (CpdPageView *self)
   self->web_view = create_hardened_web_view ();
   adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->web_view));
 
-  cpd_page_view_update_background (self, NULL, adw_style_manager_get_default ());
+  cpd_page_view_update_style (self, NULL, adw_style_manager_get_default ());
   webkit_web_view_set_zoom_level (self->web_view, self->zoom_level);
 
   g_signal_connect_object (self->web_view, "decide-policy",
@@ -590,8 +614,14 @@ cpd_page_view_init (CpdPageView *self)
   gtk_widget_add_css_class (GTK_WIDGET (self), "view");
 
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
-                           G_CALLBACK (cpd_page_view_update_background), self,
-                           G_CONNECT_SWAPPED);
+                           G_CALLBACK (cpd_page_view_update_style), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::high-contrast",
+                           G_CALLBACK (cpd_page_view_update_style), self, G_CONNECT_SWAPPED);
+  /* libadwaita 1.6 and later; by name, as the build allows no newer API than 1.5. */
+  if (g_object_class_find_property (G_OBJECT_GET_CLASS (adw_style_manager_get_default ()),
+                                    "accent-color-rgba") != NULL)
+    g_signal_connect_object (adw_style_manager_get_default (), "notify::accent-color-rgba",
+                             G_CALLBACK (cpd_page_view_update_style), self, G_CONNECT_SWAPPED);
 
   _cpd_page_view_init_actions (self);
 }

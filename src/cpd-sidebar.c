@@ -5,14 +5,17 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* The sidebar: the event at a glance, its actions (window actions, so they are disabled
- * together with the menu items and shortcuts when the page lacks a fact), and the page's
- * sections. Activating a section emits "section-activated"; selecting one from code (the
- * reader scrolled) does not, so the page and the list never chase each other.
+/* The sidebar: the event at a glance, its actions, and the page's sections. The actions are
+ * the window's (cpd-event-actions.c), so the card, the menu and the shortcuts agree: a row
+ * whose fact the page lacks is not shown, and the rows come in the order of the event's
+ * phase, which the window tells (it owns "today"). A page without any event facts has no
+ * card. Activating a section emits "section-activated"; selecting one from code (the reader
+ * scrolled) does not, so the page and the list never chase each other.
  */
 
 #include "config.h"
 
+#include "cpd-event-actions.h"
 #include "cpd-sidebar.h"
 
 /* Nested headings are indented by this much per level below the page's section level. */
@@ -22,8 +25,15 @@ struct _CpdSidebar
 {
   AdwBin parent_instance;
 
-  CpdDocument *document;
+  CpdDocument   *document;
+  CpdEventTiming timing;
 
+  /* Each action's row (NULL for the menu-only ones) and its place in the phase's order. */
+  GtkWidget *action_rows[CPD_N_EVENT_ACTIONS];
+  guint      action_rank[CPD_N_EVENT_ACTIONS];
+
+  GtkWidget          *card_area;
+  GtkListBox         *action_list;
   GtkLabel           *title_label;
   GtkWidget          *date_box;
   GtkLabel           *date_label;
@@ -103,6 +113,99 @@ set_optional_label (GtkWidget  *box,
   gtk_widget_set_visible (box, text != NULL);
 }
 
+#define ROW_ACTION_KEY "cpd-event-action"
+
+static CpdEventAction
+row_get_action (GtkListBoxRow *row)
+{
+  return GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), ROW_ACTION_KEY));
+}
+
+static int
+compare_action_rows (GtkListBoxRow *row1,
+                     GtkListBoxRow *row2,
+                     gpointer       user_data)
+{
+  CpdSidebar *self = user_data;
+
+  return (int) self->action_rank[row_get_action (row1)] -
+         (int) self->action_rank[row_get_action (row2)];
+}
+
+static GtkWidget *
+create_presentation_image (const char *icon_name)
+{
+  /* The row's title says it all; the icons are decoration to screen readers. */
+  return g_object_new (GTK_TYPE_IMAGE,
+                       "icon-name", icon_name,
+                       "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                       NULL);
+}
+
+static void
+cpd_sidebar_create_action_rows (CpdSidebar *self)
+{
+  for (CpdEventAction action = 0; action < CPD_N_EVENT_ACTIONS; action++)
+    {
+      GtkWidget  *row;
+      const char *icon_name;
+
+      if (!cpd_event_action_is_on_card (action))
+        continue;
+
+      row = g_object_new (ADW_TYPE_ACTION_ROW,
+                          "use-underline", TRUE,
+                          "use-markup", FALSE,
+                          "activatable", TRUE,
+                          "action-name", cpd_event_action_get_name (action),
+                          NULL);
+      g_object_set_data (G_OBJECT (row), ROW_ACTION_KEY, GUINT_TO_POINTER (action));
+      icon_name = cpd_event_action_get_icon_name (action);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), create_presentation_image (icon_name));
+      if (cpd_event_action_opens_link (action))
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                   create_presentation_image ("adw-external-link-symbolic"));
+
+      gtk_list_box_append (self->action_list, row);
+      self->action_rows[action] = row;
+    }
+
+  gtk_list_box_set_sort_func (self->action_list, compare_action_rows, self, NULL);
+}
+
+static void
+cpd_sidebar_update_actions (CpdSidebar *self)
+{
+  CpdEvent      *event = self->document != NULL ? cpd_document_get_event (self->document) : NULL;
+  CpdEventAction order[CPD_N_EVENT_ACTIONS];
+  guint          n_order = cpd_event_actions_get_order (self->timing, order);
+  gboolean       any_shown = FALSE;
+
+  for (guint i = 0; i < n_order; i++)
+    self->action_rank[order[i]] = i;
+
+  for (CpdEventAction action = 0; action < CPD_N_EVENT_ACTIONS; action++)
+    {
+      GtkWidget *row = self->action_rows[action];
+      gboolean   available = cpd_event_action_is_available (action, event);
+
+      if (row == NULL)
+        continue;
+
+      /* Hidden, not disabled: what the page does not tell is no action to offer. */
+      gtk_widget_set_visible (row, available);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     cpd_event_action_get_label (action, self->timing));
+      gtk_widget_set_tooltip_text (row, cpd_event_action_get_tooltip (action, self->timing));
+      any_shown |= available;
+    }
+
+  gtk_list_box_invalidate_sort (self->action_list);
+  /* An empty boxed list would still draw its frame. */
+  gtk_widget_set_visible (GTK_WIDGET (self->action_list), any_shown);
+  gtk_widget_set_visible (self->card_area, cpd_event_has_facts (event));
+}
+
 static void
 cpd_sidebar_update (CpdSidebar *self)
 {
@@ -125,6 +228,7 @@ cpd_sidebar_update (CpdSidebar *self)
   set_optional_label (self->date_box, self->date_label, dates);
   set_optional_label (self->venue_box, self->venue_label,
                       event != NULL ? cpd_event_get_venue_name (event) : NULL);
+  cpd_sidebar_update_actions (self);
 
   self->following_page = TRUE;
   gtk_single_selection_set_model (self->selection,
@@ -209,6 +313,8 @@ cpd_sidebar_class_init (CpdSidebarClass *klass)
   g_type_ensure (CPD_TYPE_SECTION);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/cpd-sidebar.ui");
+  gtk_widget_class_bind_template_child (widget_class, CpdSidebar, card_area);
+  gtk_widget_class_bind_template_child (widget_class, CpdSidebar, action_list);
   gtk_widget_class_bind_template_child (widget_class, CpdSidebar, title_label);
   gtk_widget_class_bind_template_child (widget_class, CpdSidebar, date_box);
   gtk_widget_class_bind_template_child (widget_class, CpdSidebar, date_label);
@@ -234,6 +340,7 @@ cpd_sidebar_init (CpdSidebar *self)
                                                              RESOURCE_BASE "/cpd-section-row.ui");
   gtk_list_view_set_factory (self->section_list, factory);
 
+  cpd_sidebar_create_action_rows (self);
   cpd_sidebar_update (self);
 }
 
@@ -257,6 +364,46 @@ cpd_sidebar_set_document (CpdSidebar  *self,
 
   cpd_sidebar_update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+}
+
+CpdEventTiming
+cpd_sidebar_get_timing (CpdSidebar *self)
+{
+  g_return_val_if_fail (CPD_IS_SIDEBAR (self), CPD_EVENT_TIMING_UNKNOWN);
+
+  return self->timing;
+}
+
+/**
+ * cpd_sidebar_set_timing:
+ * @timing: where the event stands today, as the window sees it
+ *
+ * Orders and names the card's actions for the event's phase.
+ */
+void
+cpd_sidebar_set_timing (CpdSidebar    *self,
+                        CpdEventTiming timing)
+{
+  g_return_if_fail (CPD_IS_SIDEBAR (self));
+
+  if (self->timing == timing)
+    return;
+
+  self->timing = timing;
+  cpd_sidebar_update_actions (self);
+}
+
+/**
+ * cpd_sidebar_get_action_list:
+ *
+ * Returns: (transfer none): the card's list of actions, for tests
+ */
+GtkListBox *
+cpd_sidebar_get_action_list (CpdSidebar *self)
+{
+  g_return_val_if_fail (CPD_IS_SIDEBAR (self), NULL);
+
+  return self->action_list;
 }
 
 /**

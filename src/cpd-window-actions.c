@@ -5,9 +5,11 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* The event's win.* actions: its links (register, venue, schedule, code of conduct) and any
- * other link through the link opener, and the calendar file (cpd-calendar-export.c). They
- * are enabled by what the page tells.
+/* The event's win.* actions (cpd-event-actions.c): its links (recordings, registration,
+ * venue, schedule, code of conduct) and any other link through the link opener, and the
+ * calendar file (cpd-calendar-export.c). The page's facts enable them, so a shortcut does
+ * nothing on a page that lacks its fact; the main menu's Event submenu lists only those, in
+ * the order and with the names of the event's phase, as the sidebar's card does.
  */
 
 #include "config.h"
@@ -15,26 +17,39 @@
 #include <glib/gi18n.h>
 
 #include "cpd-calendar-export.h"
+#include "cpd-event-actions.h"
 #include "cpd-window-private.h"
+
+static void
+cpd_window_update_event_menu (CpdWindow *self,
+                              CpdEvent  *event)
+{
+  g_autoptr (GMenu) submenu = g_menu_new ();
+  CpdEventAction order[CPD_N_EVENT_ACTIONS];
+  guint          n_order = cpd_event_actions_get_order (self->timing, order);
+
+  for (guint i = 0; i < n_order; i++)
+    {
+      if (cpd_event_action_is_available (order[i], event))
+        g_menu_append (submenu, cpd_event_action_get_label (order[i], self->timing),
+                       cpd_event_action_get_name (order[i]));
+    }
+
+  g_menu_remove_all (self->event_menu);
+  if (g_menu_model_get_n_items (G_MENU_MODEL (submenu)) > 0)
+    g_menu_append_submenu (self->event_menu, _ ("_Event"), G_MENU_MODEL (submenu));
+}
 
 void
 _cpd_window_update_actions (CpdWindow *self)
 {
-  CpdEvent  *event = self->document != NULL ? cpd_document_get_event (self->document) : NULL;
-  gboolean   has_date = event != NULL && cpd_event_get_start_date (event) != NULL;
-  GtkWidget *widget = GTK_WIDGET (self);
+  CpdEvent *event = self->document != NULL ? cpd_document_get_event (self->document) : NULL;
 
-  /* Disabled, not hidden: the reader sees what this page does not tell. */
-  gtk_widget_action_set_enabled (widget, "win.register",
-                                 event != NULL && cpd_event_get_registration_url (event) != NULL);
-  gtk_widget_action_set_enabled (widget, "win.venue",
-                                 event != NULL && cpd_event_get_venue_url (event) != NULL);
-  gtk_widget_action_set_enabled (widget, "win.schedule",
-                                 event != NULL && cpd_event_get_schedule_url (event) != NULL);
-  gtk_widget_action_set_enabled (widget, "win.conduct",
-                                 event != NULL && cpd_event_get_conduct_url (event) != NULL);
-  gtk_widget_action_set_enabled (widget, "win.add-to-calendar", has_date);
-  gtk_widget_action_set_enabled (widget, "win.save-calendar", has_date);
+  for (CpdEventAction action = 0; action < CPD_N_EVENT_ACTIONS; action++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), cpd_event_action_get_name (action),
+                                   cpd_event_action_is_available (action, event));
+
+  cpd_window_update_event_menu (self, event);
 }
 
 /* Links ----------------------------------------------------------------------------------- */
@@ -85,21 +100,16 @@ event_link_action (GtkWidget  *widget,
                    GVariant   *parameter)
 {
   CpdWindow  *self = CPD_WINDOW (widget);
-  CpdEvent   *event;
   const char *uri = NULL;
 
   if (self->document == NULL)
     return;
 
-  event = cpd_document_get_event (self->document);
-  if (g_str_equal (action_name, "win.register"))
-    uri = cpd_event_get_registration_url (event);
-  else if (g_str_equal (action_name, "win.venue"))
-    uri = cpd_event_get_venue_url (event);
-  else if (g_str_equal (action_name, "win.schedule"))
-    uri = cpd_event_get_schedule_url (event);
-  else if (g_str_equal (action_name, "win.conduct"))
-    uri = cpd_event_get_conduct_url (event);
+  for (CpdEventAction action = 0; action < CPD_N_EVENT_ACTIONS && uri == NULL; action++)
+    {
+      if (g_str_equal (action_name, cpd_event_action_get_name (action)))
+        uri = cpd_event_action_get_uri (action, cpd_document_get_event (self->document));
+    }
 
   if (uri != NULL)
     _cpd_window_open_uri (self, uri);
@@ -122,7 +132,11 @@ cpd_window_calendar_added_cb (GObject      *source,
 {
   g_autoptr (GError) error = NULL;
 
-  if (!cpd_calendar_export_add_finish (result, &error))
+  /* Handing the file over is all the app can do: the calendar decides, and asks the reader. */
+  if (cpd_calendar_export_add_finish (result, &error))
+    cpd_window_show_message (CPD_WINDOW (source),
+                             _ ("Your calendar opens the event: choose Import to add it"));
+  else
     _cpd_window_show_error (CPD_WINDOW (source), error);
 }
 
@@ -164,11 +178,9 @@ _cpd_window_class_actions_init (CpdWindowClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  gtk_widget_class_install_action (widget_class, "win.register", NULL, event_link_action);
-  gtk_widget_class_install_action (widget_class, "win.venue", NULL, event_link_action);
-  gtk_widget_class_install_action (widget_class, "win.schedule", NULL, event_link_action);
-  gtk_widget_class_install_action (widget_class, "win.conduct", NULL, event_link_action);
-  gtk_widget_class_install_action (widget_class, "win.add-to-calendar", NULL, calendar_action);
-  gtk_widget_class_install_action (widget_class, "win.save-calendar", NULL, calendar_action);
+  for (CpdEventAction action = 0; action < CPD_N_EVENT_ACTIONS; action++)
+    gtk_widget_class_install_action (widget_class, cpd_event_action_get_name (action), NULL,
+                                     cpd_event_action_opens_link (action) ? event_link_action
+                                                                          : calendar_action);
   gtk_widget_class_install_action (widget_class, "win.open-link", "s", open_link_action);
 }

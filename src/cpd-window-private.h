@@ -23,8 +23,13 @@ struct _CpdWindow
   CpdLinkOpener *link_opener;
   GSettings     *settings;
   GCancellable  *cancellable;
+  GDate         *today; /* set by tests; NULL: the local date, checked again at midnight */
+  CpdEventTiming timing;
+  char          *pending_section; /* to show once the page is there */
+  char          *pending_find;    /* to find once the page is there */
   guint          midnight_source;
   guint          shows_bundled_page : 1;
+  guint          shows_requested_section : 1;
 
   /* Template widgets */
   AdwNavigationSplitView *split_view;
@@ -37,6 +42,7 @@ struct _CpdWindow
   AdwStatusPage          *error_page;
   GtkMenuButton          *menu_button;
   GtkMenuButton          *sidebar_menu_button;
+  GMenu                  *event_menu;
 };
 
 void _cpd_window_show_error (CpdWindow    *self,

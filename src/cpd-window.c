@@ -34,6 +34,7 @@ enum
 {
   PROP_0,
   PROP_DOCUMENT,
+  PROP_TODAY,
   N_PROPS
 };
 
@@ -78,12 +79,45 @@ cpd_window_after_first_paint_cb (CpdWindow     *self,
 
 static gboolean cpd_window_midnight_cb (gpointer user_data);
 
+/* One "today" for the banner, the card and the menu: the one a test set, else the local
+ * date, which is checked again just after each midnight. */
 static void
-cpd_window_update_banner (CpdWindow *self)
+cpd_window_get_today (CpdWindow *self,
+                      GDate     *today)
+{
+  g_autoptr (GDateTime) now = NULL;
+
+  if (self->today != NULL)
+    {
+      *today = *self->today;
+      return;
+    }
+
+  now = g_date_time_new_now_local ();
+  g_date_clear (today, 1);
+  g_date_set_dmy (today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+}
+
+static void
+cpd_window_wake_at_midnight (CpdWindow *self)
 {
   g_autoptr (GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr (GDateTime) tomorrow = NULL;
+  g_autoptr (GDateTime) tomorrow = g_date_time_add_days (now, 1);
   g_autoptr (GDateTime) midnight = NULL;
+
+  midnight = g_date_time_new_local (g_date_time_get_year (tomorrow),
+                                    g_date_time_get_month (tomorrow),
+                                    g_date_time_get_day_of_month (tomorrow), 0, 0, 1);
+  self->midnight_source =
+    g_timeout_add_seconds_full (G_PRIORITY_LOW,
+                                (guint) (g_date_time_difference (midnight, now) / G_USEC_PER_SEC) + 1,
+                                cpd_window_midnight_cb, self, NULL);
+}
+
+static void
+cpd_window_update_timing (CpdWindow *self)
+{
   g_autofree char *dates = NULL;
   g_autofree char *title = NULL;
   CpdEvent        *event;
@@ -93,11 +127,11 @@ cpd_window_update_banner (CpdWindow *self)
   g_clear_handle_id (&self->midnight_source, g_source_remove);
 
   event = self->document != NULL ? cpd_document_get_event (self->document) : NULL;
-  g_date_clear (&today, 1);
-  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
-                  g_date_time_get_year (now));
+  cpd_window_get_today (self, &today);
+  self->timing = event != NULL ? cpd_event_get_timing (event, &today, &days)
+                               : CPD_EVENT_TIMING_UNKNOWN;
 
-  switch (event != NULL ? cpd_event_get_timing (event, &today, &days) : CPD_EVENT_TIMING_UNKNOWN)
+  switch (self->timing)
     {
     case CPD_EVENT_TIMING_UPCOMING:
       if (days == 1)
@@ -125,19 +159,12 @@ cpd_window_update_banner (CpdWindow *self)
 
   adw_banner_set_title (self->banner, title != NULL ? title : "");
   adw_banner_set_revealed (self->banner, title != NULL);
-
-  if (title == NULL)
-    return;
+  cpd_sidebar_set_timing (self->sidebar, self->timing);
+  _cpd_window_update_actions (self);
 
   /* Wake once, just after local midnight, when the answer can change. */
-  tomorrow = g_date_time_add_days (now, 1);
-  midnight = g_date_time_new_local (g_date_time_get_year (tomorrow),
-                                    g_date_time_get_month (tomorrow),
-                                    g_date_time_get_day_of_month (tomorrow), 0, 0, 1);
-  self->midnight_source =
-    g_timeout_add_seconds_full (G_PRIORITY_LOW,
-                                (guint) (g_date_time_difference (midnight, now) / G_USEC_PER_SEC) + 1,
-                                cpd_window_midnight_cb, self, NULL);
+  if (title != NULL && self->today == NULL)
+    cpd_window_wake_at_midnight (self);
 }
 
 static gboolean
@@ -146,9 +173,39 @@ cpd_window_midnight_cb (gpointer user_data)
   CpdWindow *self = user_data;
 
   self->midnight_source = 0;
-  cpd_window_update_banner (self);
+  cpd_window_update_timing (self);
 
   return G_SOURCE_REMOVE;
+}
+
+/**
+ * cpd_window_set_today:
+ * @today: (nullable): the day to measure the event against, or %NULL for the local date
+ *
+ * The banner, the card and the menu follow where the event stands on @today. Tests set it,
+ * so that none depends on the real clock.
+ */
+void
+cpd_window_set_today (CpdWindow   *self,
+                      const GDate *today)
+{
+  g_return_if_fail (CPD_IS_WINDOW (self));
+  g_return_if_fail (today == NULL || g_date_valid (today));
+
+  g_clear_pointer (&self->today, g_date_free);
+  if (today != NULL)
+    self->today = g_date_copy (today);
+
+  cpd_window_update_timing (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TODAY]);
+}
+
+CpdEventTiming
+cpd_window_get_timing (CpdWindow *self)
+{
+  g_return_val_if_fail (CPD_IS_WINDOW (self), CPD_EVENT_TIMING_UNKNOWN);
+
+  return self->timing;
 }
 
 /* Document --------------------------------------------------------------------------------- */
@@ -205,8 +262,13 @@ cpd_window_set_document (CpdWindow   *self,
   cpd_sidebar_set_document (self->sidebar, document);
   cpd_page_view_load_document (self->page_view, document);
   gtk_stack_set_visible_child_name (self->stack, "page");
-  _cpd_window_update_actions (self);
-  cpd_window_update_banner (self);
+  cpd_window_update_timing (self);
+  if (self->pending_section != NULL)
+    {
+      g_autofree char *section_id = g_steal_pointer (&self->pending_section);
+
+      cpd_page_view_scroll_to_section (self->page_view, section_id);
+    }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }
@@ -258,7 +320,15 @@ page_loaded_cb (CpdWindow   *self,
 
   cpd_timing_report ("load-finished");
 
-  if (!self->shows_bundled_page)
+  if (self->pending_find != NULL)
+    {
+      g_autofree char *text = g_steal_pointer (&self->pending_find);
+
+      cpd_window_find (self, text);
+    }
+
+  /* A section asked for (from the search provider) wins over where the reader left off. */
+  if (!self->shows_bundled_page || self->shows_requested_section)
     return;
 
   /* Back where the reader left the bundled page. */
@@ -353,6 +423,9 @@ cpd_window_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->document);
+  g_clear_pointer (&self->today, g_date_free);
+  g_clear_pointer (&self->pending_section, g_free);
+  g_clear_pointer (&self->pending_find, g_free);
 
   G_OBJECT_CLASS (cpd_window_parent_class)->dispose (object);
 }
@@ -369,6 +442,10 @@ cpd_window_get_property (GObject    *object,
     {
     case PROP_DOCUMENT:
       g_value_set_object (value, self->document);
+      break;
+
+    case PROP_TODAY:
+      g_value_set_boxed (value, self->today);
       break;
 
     default:
@@ -389,6 +466,10 @@ cpd_window_set_property (GObject      *object,
     case PROP_DOCUMENT:
       if (g_value_get_object (value) != NULL)
         cpd_window_set_document (self, g_value_get_object (value));
+      break;
+
+    case PROP_TODAY:
+      cpd_window_set_today (self, g_value_get_boxed (value));
       break;
 
     default:
@@ -413,6 +494,10 @@ cpd_window_class_init (CpdWindowClass *klass)
   properties[PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL, CPD_TYPE_DOCUMENT,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The day the event is measured against; unset, the local date (see cpd_window_set_today ()). */
+  properties[PROP_TODAY] =
+    g_param_spec_boxed ("today", NULL, NULL, G_TYPE_DATE,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (CPD_TYPE_FIND_BAR);
@@ -430,6 +515,7 @@ cpd_window_class_init (CpdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CpdWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, CpdWindow, sidebar_menu_button);
   gtk_widget_class_bind_template_child (widget_class, CpdWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, CpdWindow, event_menu);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_section_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, page_link_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, page_section_changed_cb);
@@ -463,6 +549,9 @@ cpd_window_class_init (CpdWindowClass *klass)
                                        "page.zoom-reset", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK,
                                        "page.zoom-reset", NULL);
+  /* V for videos: R is registering's. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_V, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.recordings", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_R, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.register", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_L, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
@@ -551,6 +640,51 @@ cpd_window_get_page_view (CpdWindow *self)
   g_return_val_if_fail (CPD_IS_WINDOW (self), NULL);
 
   return self->page_view;
+}
+
+/**
+ * cpd_window_show_section:
+ * @section_id: the id of one of the page's headings
+ *
+ * Shows the page at @section_id, now or, while the page is still loading, once it is there.
+ */
+void
+cpd_window_show_section (CpdWindow  *self,
+                         const char *section_id)
+{
+  g_return_if_fail (CPD_IS_WINDOW (self));
+  g_return_if_fail (section_id != NULL);
+
+  self->shows_requested_section = TRUE;
+  if (self->document != NULL)
+    cpd_page_view_scroll_to_section (self->page_view, section_id);
+  else
+    g_set_str (&self->pending_section, section_id);
+  cpd_window_show_page (self);
+}
+
+/**
+ * cpd_window_find:
+ * @text: what to find in the page
+ *
+ * Opens the find bar with @text in it, now or once the page has loaded.
+ */
+void
+cpd_window_find (CpdWindow  *self,
+                 const char *text)
+{
+  g_return_if_fail (CPD_IS_WINDOW (self));
+  g_return_if_fail (text != NULL);
+
+  if (!cpd_page_view_get_loaded (self->page_view))
+    {
+      g_set_str (&self->pending_find, text);
+      return;
+    }
+
+  /* The find bar shows the page view's text when find mode starts. */
+  cpd_page_view_find (self->page_view, text);
+  cpd_page_view_set_find_mode (self->page_view, TRUE);
 }
 
 CpdSidebar *

@@ -188,6 +188,25 @@ cpd_test_find_widget (GtkWidget *root,
   return cpd_test_find_widget_matching (root, is_of_type, GSIZE_TO_POINTER (type));
 }
 
+static gboolean
+has_action (GtkWidget *widget,
+            gpointer   action_name)
+{
+  return GTK_IS_ACTIONABLE (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0;
+}
+
+/* The first widget below @root that triggers @action_name ("win.register"), shown or not. */
+GtkWidget *
+cpd_test_find_actionable (GtkWidget  *root,
+                          const char *action_name)
+{
+  GtkWidget *found = cpd_test_find_widget_matching (root, has_action, (gpointer) action_name);
+
+  g_assert_nonnull (found);
+  return found;
+}
+
 /* Whether a visible label below @root shows @text (as a substring). */
 gboolean
 cpd_test_widget_has_label (GtkWidget  *root,
@@ -255,6 +274,66 @@ cpd_test_wait_for_selected (CpdSidebar *sidebar,
   cpd_test_wait_for (section_selected, &wait, section_id);
 }
 
+/* Pages and days ---------------------------------------------------------------------------- */
+
+/* A page of tests/data (G_TEST_SRCDIR is tests/). */
+GFile *
+cpd_test_data_file (const char *name)
+{
+  return g_file_new_build_filename (g_test_get_dir (G_TEST_DIST), "data", name, NULL);
+}
+
+typedef struct
+{
+  GList     *windows_before;
+  CpdWindow *new_window;
+} OpenWait;
+
+static gboolean
+has_new_window (gpointer data)
+{
+  OpenWait *wait = data;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (test_app)); l != NULL; l = l->next)
+    {
+      if (g_list_find (wait->windows_before, l->data) == NULL)
+        {
+          wait->new_window = CPD_WINDOW (l->data);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* Opens @file as the app does, from @parent, and waits for its new window to show it. */
+CpdWindow *
+cpd_test_open_page (CpdWindow *parent,
+                    GFile     *file)
+{
+  OpenWait wait = { NULL, NULL };
+
+  wait.windows_before = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (test_app)));
+  cpd_application_open_page (test_app, file, GTK_WINDOW (parent));
+  cpd_test_wait_for (has_new_window, &wait, "the page's new window");
+  g_list_free (wait.windows_before);
+  cpd_test_wait_for_window_ready (wait.new_window);
+
+  return wait.new_window;
+}
+
+/* The window measures the event against this day, not the real clock's. */
+void
+cpd_test_set_today (CpdWindow *window,
+                    int        year,
+                    int        month,
+                    int        day)
+{
+  g_autoptr (GDate) today = g_date_new_dmy (day, month, year);
+
+  cpd_window_set_today (window, today);
+}
+
 /* Fresh windows --------------------------------------------------------------------------- */
 
 /* Every key back to its default, so that no test sees what another one saved. */
@@ -291,6 +370,8 @@ run_window_test (gconstpointer data)
   reset_settings ();
 
   window = cpd_window_new (test_app, NULL);
+  /* After the bundled event (April 15, 2024), whatever the real date. */
+  cpd_test_set_today (window, 2025, 6, 1);
   gtk_window_present (GTK_WINDOW (window));
   cpd_test_wait_for_window_ready (window);
 
@@ -300,7 +381,8 @@ run_window_test (gconstpointer data)
 }
 
 /* Adds a test that runs in a fresh window on the bundled page, with the settings at their
- * defaults: tests pass in any order. The app must have been started. */
+ * defaults and June 1, 2025 for today: tests pass in any order, on any day. The app must
+ * have been started. */
 void
 cpd_test_add_window_test (const char       *path,
                           CpdTestWindowFunc test)

@@ -27,6 +27,13 @@ void            cpd_test_wait_for_label (GtkWidget  *root,
                                          const char *text);
 void            cpd_test_wait_for_selected (CpdSidebar *sidebar,
                                             const char *section_id);
+GFile          *cpd_test_data_file (const char *name);
+CpdWindow      *cpd_test_open_page (CpdWindow *parent,
+                                    GFile     *file);
+void            cpd_test_set_today (CpdWindow *window,
+                                    int        year,
+                                    int        month,
+                                    int        day);
 void            cpd_test_run_script (CpdPageView *page_view,
                                      const char  *script);
 char           *cpd_test_eval_string (CpdPageView *page_view,
@@ -41,6 +48,8 @@ GtkWidget *cpd_test_find_widget_matching (GtkWidget         *root,
                                           gpointer           data);
 GtkWidget *cpd_test_find_widget (GtkWidget *root,
                                  GType      type);
+GtkWidget *cpd_test_find_actionable (GtkWidget  *root,
+                                     const char *action_name);
 gboolean   cpd_test_widget_has_label (GtkWidget  *root,
                                       const char *text);
 GtkWidget *cpd_test_find_toast (CpdWindow *window);

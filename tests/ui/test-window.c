@@ -122,12 +122,6 @@ test_ignores_unknown_last_section (CpdWindow *window)
   gtk_window_destroy (GTK_WINDOW (restored));
 }
 
-static gboolean
-has_new_window (gpointer data)
-{
-  return g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))) > 1;
-}
-
 /* Heading ids keep non-Latin letters; the view jumps to them as to any other. */
 static void
 test_non_latin_section (CpdWindow *window)
@@ -146,11 +140,8 @@ test_non_latin_section (CpdWindow *window)
   g_assert_true (g_file_replace_contents (file, page->str, page->len, NULL, FALSE, 0, NULL, NULL,
                                           NULL));
 
-  cpd_application_open_page (app, file, GTK_WINDOW (window));
-  cpd_test_wait_for (has_new_window, NULL, "the page's window");
-  opened = CPD_WINDOW (gtk_application_get_windows (GTK_APPLICATION (app))->data);
+  opened = cpd_test_open_page (window, file);
   g_assert_true (opened != window);
-  cpd_test_wait_for_window_ready (opened);
   cpd_test_wait_for_selected (cpd_window_get_sidebar (opened), "start");
 
   cpd_sidebar_activate_section (cpd_window_get_sidebar (opened), 1);
@@ -500,6 +491,7 @@ static void
 test_window_shortcuts (CpdWindow *window)
 {
   assert_bound (window, "<Control>o", "win.open");
+  assert_bound (window, "<Shift><Control>v", "win.recordings");
   assert_bound (window, "<Shift><Control>r", "win.register");
   assert_bound (window, "<Shift><Control>l", "win.venue");
   assert_bound (window, "<Shift><Control>s", "win.schedule");
@@ -573,7 +565,8 @@ is_zoom_button (GtkWidget *widget,
 }
 
 /* Every item of the main menu names an action that is there and enabled on the bundled page,
- * and the zoom row drives the page view's zoom. */
+ * the Event submenu in the order of a past event, and the zoom row drives the page view's
+ * zoom. */
 static void
 test_main_menu (CpdWindow *window)
 {
@@ -581,6 +574,7 @@ test_main_menu (CpdWindow *window)
     "win.open",
     "page.find",
     "page.print",
+    "win.recordings",
     "win.register",
     "win.venue",
     "win.schedule",
