@@ -17,6 +17,7 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <libical/ical.h>
 
 #include "cpd-application.h"
@@ -71,17 +72,17 @@ wait_for_handler (const char *line)
 
 /* dbus-monitor prints a message as a header line ("method call time=… sender=:1.7 -> …;
  * interface=…; member=…") followed by indented arguments. Counts the calls of @member on the
- * OpenURI portal interface made by this process whose arguments contain @needle. */
+ * portal interface @interface made by this process whose arguments contain @needle. */
 static guint
-count_portal_calls (const char *member,
-                    const char *needle)
+count_calls (const char *interface,
+             const char *member,
+             const char *needle)
 {
   g_autofree char *log = read_log ("CPD_PORTAL_DBUS_LOG");
   g_auto (GStrv) lines = g_strsplit (log, "\n", -1);
   GDBusConnection *bus = g_application_get_dbus_connection (G_APPLICATION (app));
   g_autofree char *sender = g_strdup_printf ("sender=%s ", g_dbus_connection_get_unique_name (bus));
-  g_autofree char *header = g_strdup_printf ("interface=org.freedesktop.portal.OpenURI; member=%s",
-                                             member);
+  g_autofree char *header = g_strdup_printf ("interface=%s; member=%s", interface, member);
   guint            count = 0;
 
   for (guint i = 0; lines[i] != NULL; i++)
@@ -100,6 +101,14 @@ count_portal_calls (const char *member,
     }
 
   return count;
+}
+
+/* Calls of @member on the OpenURI portal. */
+static guint
+count_portal_calls (const char *member,
+                    const char *needle)
+{
+  return count_calls ("org.freedesktop.portal.OpenURI", member, needle);
 }
 
 /* Page ------------------------------------------------------------------------------------ */
@@ -187,25 +196,13 @@ received_calendar (char **path)
   return g_strndup (newline + 1, end - newline - 1);
 }
 
+/* The bundled page's event, as iCalendar text, read back with libical. */
 static void
-test_add_to_calendar (CpdWindow *window)
+assert_bundled_event (const char *text)
 {
-  g_autofree char    *path = NULL;
-  g_autofree char    *text = NULL;
-  g_autofree char    *expected_path = NULL;
   icalcomponent      *calendar;
   icalcomponent      *event;
   struct icaltimetype start, end;
-
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-to-calendar", NULL));
-  wait_for_handler ("\nFILE-END\n");
-  g_assert_cmpuint (count_portal_calls ("OpenFile", NULL), ==, 1);
-
-  /* The file the portal handed over is the one the app wrote to its cache. */
-  text = received_calendar (&path);
-  expected_path = g_build_filename (g_get_user_cache_dir (), APP_ID,
-                                    "container-plumbing-days-2024.ics", NULL);
-  g_assert_cmpstr (path, ==, expected_path);
 
   g_assert_nonnull (strstr (text, "BEGIN:VCALENDAR"));
   g_assert_nonnull (strstr (text, "DTSTART;VALUE=DATE:20240415"));
@@ -231,6 +228,135 @@ test_add_to_calendar (CpdWindow *window)
   g_assert_cmpint (end.day, ==, 16);
   g_assert_nonnull (icalcomponent_get_uid (event));
   icalcomponent_free (calendar);
+}
+
+static void
+test_add_to_calendar (CpdWindow *window)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *expected_path = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-to-calendar", NULL));
+  wait_for_handler ("\nFILE-END\n");
+  g_assert_cmpuint (count_portal_calls ("OpenFile", NULL), ==, 1);
+
+  /* The file the portal handed over is the one the app wrote to its cache. */
+  text = received_calendar (&path);
+  expected_path = g_build_filename (g_get_user_cache_dir (), APP_ID,
+                                    "container-plumbing-days-2024.ics", NULL);
+  g_assert_cmpstr (path, ==, expected_path);
+  assert_bundled_event (text);
+}
+
+/* Save Calendar File --------------------------------------------------------------------- */
+
+#define SAVE_TITLE "Save Calendar File"
+#define PROPOSED_NAME "container-plumbing-days-2024.ics"
+
+typedef struct
+{
+  GSubprocess *process;
+  char        *output;
+  GError      *error;
+  gboolean     done;
+} Driver;
+
+static void
+driver_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  Driver *driver = user_data;
+
+  g_subprocess_communicate_utf8_finish (G_SUBPROCESS (source), result, &driver->output, NULL,
+                                        &driver->error);
+  driver->done = TRUE;
+}
+
+static gboolean
+driver_done (gpointer data)
+{
+  return ((Driver *) data)->done;
+}
+
+/* Answers the file chooser the portal's backend shows (tests/portal/drive-file-chooser.py,
+ * through AT-SPI) while the app's main loop runs: "cancel", or "save" as @path. Returns when
+ * the dialog has closed. */
+static void
+answer_file_chooser (const char *answer,
+                     const char *path)
+{
+  Driver driver = { 0 };
+
+  /* Without a path, the argument list ends after the answer. */
+  driver.process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &driver.error, "python3",
+                                     g_getenv ("CPD_PORTAL_CHOOSER_DRIVER"), SAVE_TITLE, answer,
+                                     path, NULL);
+  g_assert_no_error (driver.error);
+  g_subprocess_communicate_utf8_async (driver.process, NULL, NULL, driver_done_cb, &driver);
+  cpd_test_wait_for (driver_done, &driver, "the file chooser to be answered");
+  g_assert_no_error (driver.error);
+  g_test_message ("drive-file-chooser: %s", driver.output);
+  g_assert_true (g_subprocess_get_successful (driver.process));
+
+  /* The app proposes the event's name. */
+  if (g_str_equal (answer, "save"))
+    g_assert_nonnull (strstr (driver.output, "Name proposed by the app: " PROPOSED_NAME "\n"));
+
+  g_free (driver.output);
+  g_object_unref (driver.process);
+}
+
+static void
+assert_not_saved_in (const char *folder)
+{
+  g_autofree char *path = g_build_filename (folder, PROPOSED_NAME, NULL);
+
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+/* Save Calendar File asks where through the FileChooser portal. Cancelled, it writes nothing
+ * and says nothing; saved, the file holds the event and a toast says so. The cancelled one
+ * comes first: a toast about it would show before the saved one's. */
+static void
+test_save_calendar (CpdWindow *window)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *folder = g_dir_make_tmp ("cpd-save-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *cwd = g_get_current_dir ();
+  g_autoptr (GDir) dir = NULL;
+
+  g_assert_no_error (error);
+  path = g_build_filename (folder, "saved.ics", NULL);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save-calendar", NULL));
+  answer_file_chooser ("cancel", NULL);
+  g_assert_null (cpd_test_find_toast (window));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save-calendar", NULL));
+  answer_file_chooser ("save", path);
+  cpd_test_expect_toast (window, "Calendar file saved");
+  g_assert_cmpuint (count_calls ("org.freedesktop.portal.FileChooser", "SaveFile",
+                                 "\"" SAVE_TITLE "\""),
+                    ==, 2);
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, &error));
+  g_assert_no_error (error);
+  assert_bundled_event (text);
+
+  /* Only the saved file, where the reader said; none in the chooser's first folders. */
+  dir = g_dir_open (folder, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (g_dir_read_name (dir), ==, "saved.ics");
+  g_assert_null (g_dir_read_name (dir));
+  assert_not_saved_in (cwd);
+  assert_not_saved_in (g_get_home_dir ());
+
+  g_unlink (path);
+  g_rmdir (folder);
 }
 
 static void
@@ -403,6 +529,7 @@ main (int   argc,
       cpd_test_add_window_test ("/portal/mail-link", test_mail_link);
       cpd_test_add_window_test ("/portal/add-to-calendar", test_add_to_calendar);
       cpd_test_add_window_test ("/portal/refused-schemes", test_refused_schemes);
+      cpd_test_add_window_test ("/portal/save-calendar", test_save_calendar);
     }
   else if (g_str_equal (mode, "no-handler"))
     {

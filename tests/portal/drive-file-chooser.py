@@ -1,0 +1,108 @@
+#!/usr/bin/env python3
+# drive-file-chooser.py TITLE cancel
+# drive-file-chooser.py TITLE save PATH
+#
+# The FileChooser portal's GTK backend (xdg-desktop-portal-gtk) shows its file chooser dialog in
+# its own process. This finds the dialog titled TITLE through the accessibility tree (AT-SPI)
+# and answers it as a reader would: presses Cancel, or types PATH as the file's name and presses
+# Save. It then waits for the dialog to go away, and exits 0 when all of that happened.
+
+import sys
+import time
+
+import gi
+
+gi.require_version('Atspi', '2.0')
+from gi.repository import Atspi, GLib  # noqa: E402
+
+BACKEND = 'xdg-desktop-portal-gtk'
+# The backend starts on the first request; far longer when CI shares its cores.
+TIMEOUT = 60
+
+
+def find(accessible, predicate):
+    """Depth-first search below accessible (included); None if it went away meanwhile."""
+    try:
+        if predicate(accessible):
+            return accessible
+        children = [accessible.get_child_at_index(i) for i in range(accessible.get_child_count())]
+    except GLib.Error:
+        return None
+    for child in children:
+        if child is not None:
+            found = find(child, predicate)
+            if found is not None:
+                return found
+    return None
+
+
+def showing(accessible):
+    return accessible.get_state_set().contains(Atspi.StateType.SHOWING)
+
+
+def dialog(title):
+    desktop = Atspi.get_desktop(0)
+    for i in range(desktop.get_child_count()):
+        app = desktop.get_child_at_index(i)
+        if app is not None and app.get_name() == BACKEND:
+            return find(app, lambda a: a.get_role() in (Atspi.Role.FILE_CHOOSER, Atspi.Role.DIALOG)
+                        and a.get_name() == title and showing(a))
+    return None
+
+
+def wait(what, probe):
+    deadline = time.monotonic() + TIMEOUT
+    while time.monotonic() < deadline:
+        found = probe()
+        if found:
+            return found
+        time.sleep(0.2)
+    sys.exit(f'drive-file-chooser: timed out after {TIMEOUT} s waiting for {what}')
+
+
+def button(chooser, name):
+    found = find(chooser, lambda a: a.get_role() == Atspi.Role.BUTTON and a.get_name() == name
+                 and showing(a))
+    if found is None:
+        sys.exit(f'drive-file-chooser: no "{name}" button in the dialog')
+    return found
+
+
+def text(accessible):
+    return Atspi.Text.get_text(accessible, 0, Atspi.Text.get_character_count(accessible))
+
+
+def press(chooser, name):
+    found = button(chooser, name)
+    # A GTK button has one action, "click".
+    if Atspi.Action.get_n_actions(found) < 1:
+        sys.exit(f'drive-file-chooser: the "{name}" button cannot be clicked')
+    Atspi.Action.do_action(found, 0)
+
+
+def main():
+    title, answer = sys.argv[1], sys.argv[2]
+    chooser = wait(f'the file chooser "{title}"', lambda: dialog(title))
+
+    if answer == 'save':
+        path = sys.argv[3]
+        # The name entry: the dialog's one editable text. A whole path there saves in its folder.
+        entry = find(chooser, lambda a: a.get_role() == Atspi.Role.TEXT and
+                     a.get_state_set().contains(Atspi.StateType.EDITABLE) and showing(a))
+        if entry is None:
+            sys.exit('drive-file-chooser: no name entry in the dialog')
+        print(f'Name proposed by the app: {text(entry)}')
+        Atspi.EditableText.set_text_contents(entry, path)
+        wait('the name to be typed', lambda: text(entry) == path)
+        press(chooser, 'Save')
+    elif answer == 'cancel':
+        press(chooser, 'Cancel')
+    else:
+        sys.exit(f'drive-file-chooser: unknown answer {answer!r}')
+
+    wait('the dialog to close', lambda: dialog(title) is None)
+    return 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
