@@ -83,7 +83,12 @@ cpd_calendar_export_written_cb (GObject      *source,
  * @link_opener: what hands the file to the calendar app
  * @parent: the window asking
  *
- * Writes the event's .ics to the cache and opens it, normally in GNOME Calendar.
+ * Writes the event's .ics to the cache and opens it, normally in GNOME Calendar. That is all
+ * the app can do: the calendar shows its import dialog, and the reader chooses Import there
+ * (the window's toast says so). The event keeps its UID, so importing it again adds no second
+ * copy; but GNOME Calendar (evolution-data-server) then keeps the first copy as it was and
+ * refuses the new one ("Object ID already exists"), without a word: a changed event is not
+ * updated by adding it again.
  */
 void
 cpd_calendar_export_add_async (CpdEvent           *event,
@@ -169,6 +174,7 @@ cpd_calendar_export_save_dialog_cb (GObject      *source,
   g_autoptr (GError) error = NULL;
   g_autoptr (GFile) file = NULL;
   g_autoptr (GBytes) bytes = NULL;
+  GCancellable *cancellable = g_task_get_cancellable (task);
 
   file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (source), result, &error);
   if (file != NULL)
@@ -180,8 +186,10 @@ cpd_calendar_export_save_dialog_cb (GObject      *source,
       return;
     }
 
+  /* The cancellable was read before: arguments are evaluated in no set order, and the task
+   * is stolen in the same call. */
   g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
-                                       g_task_get_cancellable (task), cpd_calendar_export_saved_cb,
+                                       cancellable, cpd_calendar_export_saved_cb,
                                        g_steal_pointer (&task));
 }
 

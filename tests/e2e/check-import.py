@@ -1,12 +1,22 @@
 #!/usr/bin/env python3
-# check-import.py SCREENSHOT
+# check-import.py SCREENSHOT ICS
 #
 # Reads GNOME Calendar's import dialog through the accessibility tree (AT-SPI) and checks
 # that it holds our event: the title, the venue and April 15, 2024. Saves a screenshot of
-# the whole (virtual) screen at SCREENSHOT either way, and prints where.
+# the whole (virtual) screen at SCREENSHOT either way, and prints where. Then presses Import,
+# as the reader would, and checks what evolution-data-server keeps: exactly one event with
+# the UID of ICS (the file the app handed over), on April 15, 2024 (DTEND the 16th, as
+# all-day events end), however often the event was imported before.
+#
+# When the import has reached the store is seen on the session bus: GNOME Calendar's
+# CreateObjects call to the calendar backend, and the backend's answer (a success the first
+# time, "already exists" after). The store is then asked directly (GetObjectList), and its
+# file ($XDG_DATA_HOME/evolution/calendar/system/calendar.ics) is read once it has the event.
 
 import datetime
 import locale
+import os
+import re
 import subprocess
 import sys
 import time
@@ -14,7 +24,7 @@ import time
 import gi
 
 gi.require_version('Atspi', '2.0')
-from gi.repository import Atspi  # noqa: E402
+from gi.repository import Atspi, Gio, GLib  # noqa: E402
 
 TITLE = 'Container Plumbing Days 2024'
 LOCATION = 'Seattle Convention Center, Seattle, WA'
@@ -103,8 +113,132 @@ def check(dialog):
     return texts, problems
 
 
+CALENDAR_INTERFACE = 'org.gnome.evolution.dataserver.Calendar'
+STORE_FILE = os.path.join(os.environ.get('XDG_DATA_HOME', os.path.expanduser('~/.local/share')),
+                          'evolution', 'calendar', 'system', 'calendar.ics')
+
+
+def unfold(ics):
+    """iCalendar lines, with folded continuation lines joined."""
+    return re.sub(r'\r?\n[ \t]', '', ics).splitlines()
+
+
+def our_uid(ics_path):
+    with open(ics_path, encoding='utf-8') as f:
+        for line in unfold(f.read()):
+            if line.startswith('UID:'):
+                return line[4:].strip()
+    raise SystemExit(f'FAIL: no UID in {ics_path}')
+
+
+def events_with_uid(ics, uid):
+    """The VEVENT blocks of ics whose UID is uid, each as its list of lines."""
+    events, current = [], None
+    for line in unfold(ics):
+        if line == 'BEGIN:VEVENT':
+            current = []
+        elif line == 'END:VEVENT' and current is not None:
+            if f'UID:{uid}' in current:
+                events.append(current)
+            current = None
+        elif current is not None:
+            current.append(line.strip())
+    return events
+
+
+def check_events(events, where):
+    problems = []
+    if len(events) != 1:
+        problems.append(f'{where} holds {len(events)} events with our UID, not exactly one')
+    for event in events:
+        for wanted in ('DTSTART;VALUE=DATE:20240415', 'DTEND;VALUE=DATE:20240416'):
+            if wanted not in event:
+                problems.append(f'{where}: no {wanted} in {event}')
+    return problems
+
+
+class BusWatch:
+    """dbus-monitor on the test's session bus: the calls to the calendar backends and the
+    answers to them."""
+
+    def __init__(self):
+        self.process = subprocess.Popen(['dbus-monitor', '--session'], stdout=subprocess.PIPE,
+                                        text=True, bufsize=1)
+        self.calls = {}
+
+    def wait_for_create_answer(self, deadline):
+        """(destination, path, answer) of the first CreateObjects call that is answered."""
+        header = re.compile(r'^(method call|method return|error) .*')
+        for line in self.process.stdout:
+            if time.monotonic() > deadline:
+                break
+            if not header.match(line):
+                continue
+            fields = dict(re.findall(r'(\w+)=([^ ;]+)', line))
+            if line.startswith('method call') and fields.get('member') == 'CreateObjects':
+                self.calls[(fields['sender'], fields['serial'])] = (fields['destination'],
+                                                                   fields['path'])
+            elif 'reply_serial' in fields:
+                call = self.calls.get((fields.get('destination'), fields['reply_serial']))
+                if call is not None:
+                    kind = line.split(' time=')[0]
+                    answer = fields.get('error_name', 'success') if kind == 'error' else 'success'
+                    return call[0], call[1], answer
+        return None
+
+    def stop(self):
+        self.process.terminate()
+        self.process.wait()
+
+
+def store_objects(destination, path):
+    bus = Gio.bus_get_sync(Gio.BusType.SESSION, None)
+    reply = bus.call_sync(destination, path, CALENDAR_INTERFACE, 'GetObjectList',
+                          GLib.Variant('(s)', ('#t',)), GLib.VariantType('(as)'),
+                          Gio.DBusCallFlags.NONE, 30000, None)
+    return '\n'.join(reply.unpack()[0])
+
+
+def press_import(dialog, uid):
+    """Presses Import and checks the store afterwards; returns the problems."""
+    button = find(dialog, lambda a: a.get_role() == Atspi.Role.PUSH_BUTTON and
+                  a.get_name() == 'Import')
+    if button is None:
+        return ['no Import button in the dialog']
+
+    watch = BusWatch()
+    try:
+        # The monitor is listening once it has printed its own NameAcquired.
+        for line in watch.process.stdout:
+            if 'NameAcquired' in line:
+                break
+        button.do_action(0)
+        answered = watch.wait_for_create_answer(time.monotonic() + TIMEOUT)
+    finally:
+        watch.stop()
+    if answered is None:
+        return ['GNOME Calendar never asked evolution-data-server to create the event']
+
+    destination, path, answer = answered
+    print(f'CreateObjects answered: {answer}')
+    problems = check_events(events_with_uid(store_objects(destination, path), uid),
+                            'evolution-data-server')
+
+    # The file is written after the answer: wait for it to hold the event, then check it.
+    deadline = time.monotonic() + TIMEOUT
+    while time.monotonic() < deadline:
+        if os.path.exists(STORE_FILE):
+            with open(STORE_FILE, encoding='utf-8') as f:
+                stored = f.read()
+            if events_with_uid(stored, uid):
+                return problems + check_events(events_with_uid(stored, uid), STORE_FILE)
+        time.sleep(0.2)
+    return problems + [f'{STORE_FILE} never held the event']
+
+
 def main():
     screenshot = sys.argv[1]
+    uid = our_uid(sys.argv[2])
     locale.setlocale(locale.LC_ALL, '')
 
     deadline = time.monotonic() + TIMEOUT
@@ -126,6 +260,8 @@ def main():
     if dialog is not None:
         print(f'Dialog "{dialog.get_name()}" after {time.monotonic() - started:.1f} s; labels:',
               ' | '.join(texts))
+    if dialog is not None and not problems:
+        problems = press_import(dialog, uid)
     for problem in problems:
         print(f'FAIL: {problem}')
     return 1 if problems else 0
