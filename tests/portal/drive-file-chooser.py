@@ -20,24 +20,22 @@ BACKEND = 'xdg-desktop-portal-gtk'
 TIMEOUT = 60
 
 
-def find(accessible, predicate):
-    """Depth-first search below accessible (included); None if it went away meanwhile."""
+def descendants(root, role):
+    """The showing accessibles of role below root, through AT-SPI's own search (Collection)."""
+    showing = Atspi.StateSet.new([Atspi.StateType.SHOWING])
+    rule = Atspi.MatchRule.new(showing, Atspi.CollectionMatchType.ALL, None,
+                               Atspi.CollectionMatchType.NONE, [role],
+                               Atspi.CollectionMatchType.ANY, None,
+                               Atspi.CollectionMatchType.NONE, False)
     try:
-        if predicate(accessible):
-            return accessible
-        children = [accessible.get_child_at_index(i) for i in range(accessible.get_child_count())]
+        return Atspi.Collection.get_matches(root, rule, Atspi.CollectionSortOrder.CANONICAL, 0,
+                                            True)
     except GLib.Error:
-        return None
-    for child in children:
-        if child is not None:
-            found = find(child, predicate)
-            if found is not None:
-                return found
-    return None
+        return []  # went away while we looked
 
 
-def showing(accessible):
-    return accessible.get_state_set().contains(Atspi.StateType.SHOWING)
+def named(accessibles, name):
+    return next((a for a in accessibles if a.get_name() == name), None)
 
 
 def dialog(title):
@@ -45,8 +43,7 @@ def dialog(title):
     for i in range(desktop.get_child_count()):
         app = desktop.get_child_at_index(i)
         if app is not None and app.get_name() == BACKEND:
-            return find(app, lambda a: a.get_role() in (Atspi.Role.FILE_CHOOSER, Atspi.Role.DIALOG)
-                        and a.get_name() == title and showing(a))
+            return named(descendants(app, Atspi.Role.FILE_CHOOSER), title)
     return None
 
 
@@ -61,8 +58,7 @@ def wait(what, probe):
 
 
 def button(chooser, name):
-    found = find(chooser, lambda a: a.get_role() == Atspi.Role.BUTTON and a.get_name() == name
-                 and showing(a))
+    found = named(descendants(chooser, Atspi.Role.BUTTON), name)
     if found is None:
         sys.exit(f'drive-file-chooser: no "{name}" button in the dialog')
     return found
@@ -87,8 +83,8 @@ def main():
     if answer == 'save':
         path = sys.argv[3]
         # The name entry: the dialog's one editable text. A whole path there saves in its folder.
-        entry = find(chooser, lambda a: a.get_role() == Atspi.Role.TEXT and
-                     a.get_state_set().contains(Atspi.StateType.EDITABLE) and showing(a))
+        entry = next((a for a in descendants(chooser, Atspi.Role.TEXT)
+                      if a.get_state_set().contains(Atspi.StateType.EDITABLE)), None)
         if entry is None:
             sys.exit('drive-file-chooser: no name entry in the dialog')
         print(f'Name proposed by the app: {text(entry)}')
