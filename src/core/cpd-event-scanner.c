@@ -116,8 +116,8 @@ cpd_event_scanner_free (CpdEventScanner *self)
 static gboolean
 is_web_url (const char *url)
 {
-  return url != NULL &&
-         (g_ascii_strncasecmp (url, "https://", 8) == 0 || g_ascii_strncasecmp (url, "http://", 7) == 0);
+  return url != NULL && (g_ascii_strncasecmp (url, "https://", 8) == 0 ||
+                         g_ascii_strncasecmp (url, "http://", 7) == 0);
 }
 
 /* Whether @len bytes at @text are one of @words, ignoring ASCII case. */

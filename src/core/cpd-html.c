@@ -80,6 +80,15 @@ append_body (GString        *out,
   g_warn_if_fail (i == n_sections);
 }
 
+/* Whether the @length bytes at @name are the field name @field. */
+static gboolean
+is_field (const char *name,
+          gsize       length,
+          const char *field)
+{
+  return length == strlen (field) && strncmp (name, field, length) == 0;
+}
+
 /**
  * cpd_html_assemble:
  * @lang: the page's language tag, or ""
@@ -116,18 +125,16 @@ cpd_html_assemble (const char     *lang,
       g_string_append_len (out, p, open - p);
       p = close + 2;
 
-#define IS_FIELD(field) ((gsize) (close - name) == strlen (field) && memcmp (name, field, close - name) == 0)
-      if (IS_FIELD ("lang"))
+      if (is_field (name, close - name, "lang"))
         append_escaped (out, lang);
-      else if (IS_FIELD ("title"))
+      else if (is_field (name, close - name, "title"))
         append_escaped (out, title);
-      else if (IS_FIELD ("style"))
+      else if (is_field (name, close - name, "style"))
         g_string_append_len (out, g_bytes_get_data (style, NULL), g_bytes_get_size (style));
-      else if (IS_FIELD ("body"))
+      else if (is_field (name, close - name, "body"))
         append_body (out, body, sections);
       else
         g_string_append_len (out, open, p - open);
-#undef IS_FIELD
     }
 
   g_string_append (out, p);

@@ -53,9 +53,10 @@ test_parse (void)
     {
       /* The second and third rounds reuse the first one's chunks. */
       g_autoptr (CpdArena) arena = cpd_arena_new ();
-      cmark_parser *parser = cmark_parser_new_with_mem (CMARK_OPT_DEFAULT, cpd_arena_get_mem (arena));
-      cmark_node   *root;
-      char         *html;
+      cmark_parser *parser =
+        cmark_parser_new_with_mem (CMARK_OPT_DEFAULT, cpd_arena_get_mem (arena));
+      cmark_node *root;
+      char       *html;
 
       cmark_parser_feed (parser, page, strlen (page));
       root = cmark_parser_finish (parser);
