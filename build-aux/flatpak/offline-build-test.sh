@@ -11,7 +11,11 @@
 #     checkout's tracked files, and installs the result;
 #  4. `flatpak run org.example.CPD` starts under Xvfb with a private session bus; the test
 #     waits for the window, takes a screenshot, checks that it is not blank and that WebKit's
-#     web process runs in its own sandbox spawned through the Flatpak portal.
+#     web process runs in its own sandbox spawned through the Flatpak portal;
+#  5. F1 in the running app must show its help: inside the sandbox that is the app's own help
+#     window (the HTML that yelp-build made at build time), found by the title its index page
+#     gives it, and screenshotted. The exported files must include the search provider, and
+#     not share/help, which is why the app cannot hand help:org.example.CPD to the host's Yelp.
 #
 # Run as root on a Debian or Ubuntu host (it installs flatpak, flatpak-builder, xvfb,
 # imagemagick with apt-get when missing). Prints "Ok: 1" or "Fail: 1" and, on success, the
@@ -20,7 +24,8 @@
 # $CPD_FLATPAK_CACHE).
 #
 # Environment: CPD_FLATPAK_WORKDIR (default <repo>/_build-flatpak) holds the build and the
-# logs; CPD_FLATPAK_SCREENSHOT_DIR (default the work dir) receives flatpak-run.png.
+# logs; CPD_FLATPAK_SCREENSHOT_DIR (default the work dir) receives flatpak-run.png and
+# flatpak-help.png.
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -64,7 +69,8 @@ ensure_host_tools() {
   for cmd in flatpak:flatpak flatpak-builder:flatpak-builder eu-strip:elfutils \
              eu-elfcompress:elfutils xvfb-run:xvfb xauth:xauth \
              import:imagemagick convert:imagemagick dbus-run-session:dbus-daemon \
-             xwininfo:x11-utils git:git python3:python3 mmdebstrap:mmdebstrap; do
+             xwininfo:x11-utils xdotool:xdotool git:git python3:python3 \
+             mmdebstrap:mmdebstrap; do
     command -v "${cmd%%:*}" >/dev/null 2>&1 || missing+=("${cmd#*:}")
   done
   [ -e /usr/share/keyrings/debian-archive-keyring.gpg ] || missing+=(debian-archive-keyring)
@@ -228,14 +234,31 @@ fi
 flatpak --user info "$app_id" >/dev/null || die "$app_id is not installed"
 log "built and installed $(flatpak --user info --show-ref "$app_id")"
 
+# What the host sees of the app: Flatpak exports a few folders of share/, by the app's ID.
+# GNOME Shell finds the search provider there. share/help is never among them, so the host's
+# Yelp cannot find help:org.example.CPD: the app brings its help as HTML and shows it itself.
+exports="$FLATPAK_USER_DIR/exports/share"
+log "exported: $(cd "$exports" && find . \( -type f -o -type l \) -path "*$app_id*" | sed 's|^\./||' | sort | paste -sd' ')"
+provider="$exports/gnome-shell/search-providers/$app_id.search-provider.ini"
+[ -e "$provider" ] || die "the search provider is not exported ($provider)"
+grep -qx "BusName=$app_id" "$provider" || die "the exported search provider names another bus: $(cat "$provider")"
+[ ! -e "$exports/help" ] || die "share/help is exported after all: revisit the in-app help"
+app_files="$(flatpak --user info --show-location "$app_id")/files"
+[ -f "$app_files/share/cpd/help/C/index.html" ] || die "no HTML help in the app ($app_files/share/cpd/help)"
+
 # Run it: private XDG_RUNTIME_DIR and HOME, session bus (the Flatpak portal is activated on
 # it for WebKit's sandbox), X server.
 export XDG_RUNTIME_DIR="$work/xdg-runtime" HOME="$work/home"
 rm -rf "$XDG_RUNTIME_DIR" "$HOME"
 mkdir -p -m 700 "$XDG_RUNTIME_DIR" "$HOME"
 shot="$shot_dir/flatpak-run.png"
-rm -f "$shot"
-export CPD_SHOT="$shot" CPD_APP_ID="$app_id" CPD_RUN_LOG="$work/flatpak-run.log"
+help_shot="$shot_dir/flatpak-help.png"
+rm -f "$shot" "$help_shot"
+export CPD_SHOT="$shot" CPD_HELP_SHOT="$help_shot" CPD_APP_ID="$app_id"
+export CPD_RUN_LOG="$work/flatpak-run.log"
+# The help's index page in C, the language the app runs in here.
+export LC_ALL=C.UTF-8 CPD_HELP_TITLE="Container Plumbing Days Help"
+unset LANGUAGE
 
 # Runs inside the private session bus and X server.
 run_app() {
@@ -319,6 +342,28 @@ run_app() {
     cat "$CPD_RUN_LOG" >&2
     die "the app exited before the screenshot"
   fi
+
+  # F1, typed into the app's window as a reader would (no window manager: give it the
+  # keyboard first). The help window takes its title from the page it shows, so that title
+  # appears only once the sandboxed app has loaded its own help.
+  local help
+  xdotool windowfocus --sync "$window" key F1
+  if ! help=$(timeout 60 xdotool search --sync --onlyvisible --name "^$CPD_HELP_TITLE\$" | head -n 1) ||
+     [ -z "$help" ]; then
+    import -window root "$CPD_HELP_SHOT" || true
+    cat "$CPD_RUN_LOG" >&2
+    die "F1 showed no window titled \"$CPD_HELP_TITLE\" within 60 s (screen: $CPD_HELP_SHOT)"
+  fi
+  log "F1: help window \"$(xdotool getwindowname "$help")\" ($(xwininfo -id "$help" | sed -n 's/^  Width: //p')x$(xwininfo -id "$help" | sed -n 's/^  Height: //p'))"
+  # The title comes with the page; let WebKit paint it before the screenshot.
+  previous="" current=""
+  for _ in $(seq 20); do
+    current=$(import -window "$help" png:- 2>/dev/null | md5sum)
+    [ "$current" != "$previous" ] || break
+    previous=$current
+    sleep 1
+  done
+  import -window "$help" "$CPD_HELP_SHOT"
 }
 export start
 
@@ -327,12 +372,17 @@ log "flatpak run $app_id under Xvfb (log: $CPD_RUN_LOG)"
 dbus-run-session -- xvfb-run -a -s '-screen 0 1280x800x24 -nolisten tcp' \
   bash -euo pipefail -c "$(declare -f run_app ancestry descends_from log die); run_app"
 
-[ -s "$shot" ] || die "no screenshot"
-# Not blank: an empty Xvfb screen is one colour; the window shows text in many shades.
-read -r colours deviation < <(convert "$shot" -format '%k %[fx:standard_deviation]\n' info:)
-log "screenshot: $colours colours, standard deviation $deviation"
-[ "$colours" -ge 64 ] || die "screenshot $shot is blank ($colours colours)"
-awk -v d="$deviation" 'BEGIN { exit !(d > 0.05) }' || die "screenshot $shot is nearly uniform"
-log "PASS in $(( $(date +%s) - start )) s; screenshot of the Flatpak-run app: $shot"
+# Not blank: an empty Xvfb screen is one colour; a window shows text in many shades.
+check_not_blank() {
+  local png=$1 colours deviation
+  [ -s "$png" ] || die "no screenshot $png"
+  read -r colours deviation < <(convert "$png" -format '%k %[fx:standard_deviation]\n' info:)
+  log "$(basename "$png"): $colours colours, standard deviation $deviation"
+  [ "$colours" -ge 64 ] || die "screenshot $png is blank ($colours colours)"
+  awk -v d="$deviation" 'BEGIN { exit !(d > 0.05) }' || die "screenshot $png is nearly uniform"
+}
+check_not_blank "$shot"
+check_not_blank "$help_shot"
+log "PASS in $(( $(date +%s) - start )) s; screenshots of the Flatpak-run app: $shot, F1: $help_shot"
 echo "Ok: 1"
 echo "$shot"
