@@ -162,8 +162,9 @@ class BusWatch:
     answers to them."""
 
     def __init__(self):
-        self.process = subprocess.Popen(['dbus-monitor', '--session'], stdout=subprocess.PIPE,
-                                        text=True, bufsize=1)
+        # Line-buffered: piped, dbus-monitor's stdio would otherwise hold the lines back.
+        self.process = subprocess.Popen(['stdbuf', '-oL', 'dbus-monitor', '--session'],
+                                        stdout=subprocess.PIPE, text=True, bufsize=1)
         self.calls = {}
 
     def wait_for_create_answer(self, deadline):
@@ -212,7 +213,7 @@ def press_import(dialog, uid):
         for line in watch.process.stdout:
             if 'NameAcquired' in line:
                 break
-        button.do_action(0)
+        print(f'Pressing Import: {button.do_action(0)}', flush=True)
         answered = watch.wait_for_create_answer(time.monotonic() + TIMEOUT)
     finally:
         watch.stop()
