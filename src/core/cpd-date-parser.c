@@ -3,20 +3,23 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* Dates as event pages write them, in English (the page's language, not the user's):
+/* Dates as event pages write them, in the page's language (not the user's):
  *
- *   April 15, 2024          Apr 15 2024          Monday, April 15th, 2024
- *   15 April 2024           15th of April 2024
- *   2024-04-15              2024-04-15 10:00:00 -0700 (Jekyll's front matter date)
- *   April 15-16, 2024       April 15 – 16, 2024  15-16 April 2024
- *   April 30 - May 1, 2024  30 April – 1 May 2024
- *   December 30, 2024 to January 2, 2025        2024-04-15/2024-04-16
+ *   April 15, 2024            Monday, April 15th, 2024       15th of April 2024
+ *   2024-04-15                2024-04-15 10:00:00 -0700      2020-10-31T11:00:00+05:30
+ *   April 15-16, 2024         15-16 April 2024               April 30 - May 1, 2024
+ *   December 10th to 13th     2014-12-03 to 12-05            13.11.2015
+ *   10/17/2023 (only where no other reading is possible: 17 is no month)
+ *   Vom 13. bis 15. November 2015          du 30 juin au 3 juillet 2026
+ *   del 5 al 7 de mayo de 2025             de 5 a 7 de maio de 2025
+ *   2024年8月24日（土）         2023年11月4日-5日               2023年11月4日至5日
  *
- * The text is cut into tokens (numbers, month names, ISO dates, range separators);
- * weekdays, commas, ordinal suffixes, "of" and "the" are ignored and anything else ends
- * the date, so "April 15, 2024 (9:00-17:00)" is one day. A date without a year, an
- * impossible date, a range that ends before it starts or lasts more than a year is no
- * date at all: we would rather show nothing than a wrong day.
+ * The text is cut into tokens (numbers, month and weekday names, ISO dates, range
+ * separators); commas, ordinal suffixes and small words ("of", "the", "vom", "du", "del"…)
+ * are skipped and anything else ends the date, so "April 15, 2024 (9:00-17:00)" is one day.
+ * A date with no year takes the caller's default year, if any; a weekday that does not fit
+ * its date, an impossible date, a range that ends before it starts or lasts more than a
+ * year is no date at all: we would rather show nothing than a wrong day.
  */
 
 #include "config.h"
@@ -25,83 +28,109 @@
 
 #include "cpd-date-parser-private.h"
 
-#define MAX_TOKENS 16
+#define MAX_TOKENS 24
 
 typedef enum
 {
   TOKEN_NUMBER,
   TOKEN_MONTH,
-  TOKEN_ISO,
-  TOKEN_RANGE,
+  TOKEN_WEEKDAY,
+  TOKEN_DATE,  /* a whole date: ISO, dotted or slashed; year 0 for ISO's "12-05" */
+  TOKEN_RANGE, /* "-", "to", "bis", "au", "至"…; value 1 for "+" and "&": two days in a row */
+  TOKEN_CJK_YEAR,
+  TOKEN_CJK_MONTH,
+  TOKEN_CJK_DAY,
 } TokenType;
 
 typedef struct
 {
-  TokenType type;
-  guint     value;
-  guint     digits;
-  guint     year, month, day; /* TOKEN_ISO */
+  TokenType   type;
+  guint       value;  /* a number, a month (1-12) or a weekday (GDateWeekday) */
+  guint       digits; /* of a number */
+  guint       year, month, day;
+  const char *start; /* where its text starts and ends */
+  const char *end;
 } Token;
 
 typedef struct
 {
   guint day, month, year; /* 0 when not given */
+  guint weekday;          /* GDateWeekday, or 0 */
 } Part;
 
-static const struct
+typedef struct
 {
-  const char *name;
-  guint       month;
-} months[] = {
-  { "january", 1 },
-  { "jan", 1 },
-  { "february", 2 },
-  { "feb", 2 },
-  { "march", 3 },
-  { "mar", 3 },
-  { "april", 4 },
-  { "apr", 4 },
-  { "may", 5 },
-  { "june", 6 },
-  { "jun", 6 },
-  { "july", 7 },
-  { "jul", 7 },
-  { "august", 8 },
-  { "aug", 8 },
-  { "september", 9 },
-  { "sept", 9 },
-  { "sep", 9 },
-  { "october", 10 },
-  { "oct", 10 },
-  { "november", 11 },
-  { "nov", 11 },
-  { "december", 12 },
-  { "dec", 12 },
+  const char *name;  /* case-folded */
+  guint       value; /* a month 1-12, or a GDateWeekday */
+} Word;
+
+/* Month and weekday names in English, German, French, Spanish, Portuguese and Italian, with
+ * their usual abbreviations (not those that are also common words: "out", "set", "ago"). */
+/* clang-format off */
+static const Word month_words[] = {
+  { "january", 1 }, { "jan", 1 }, { "januar", 1 }, { "jänner", 1 }, { "janvier", 1 },
+    { "janv", 1 }, { "enero", 1 }, { "ene", 1 }, { "janeiro", 1 }, { "gennaio", 1 },
+  { "february", 2 }, { "feb", 2 }, { "februar", 2 }, { "février", 2 }, { "févr", 2 },
+    { "febrero", 2 }, { "fevereiro", 2 }, { "fev", 2 }, { "febbraio", 2 },
+  { "march", 3 }, { "mar", 3 }, { "märz", 3 }, { "mär", 3 }, { "mars", 3 }, { "marzo", 3 },
+    { "março", 3 },
+  { "april", 4 }, { "apr", 4 }, { "avril", 4 }, { "avr", 4 }, { "abril", 4 }, { "abr", 4 },
+    { "aprile", 4 },
+  { "may", 5 }, { "mai", 5 }, { "mayo", 5 }, { "maio", 5 }, { "maggio", 5 },
+  { "june", 6 }, { "jun", 6 }, { "juni", 6 }, { "juin", 6 }, { "junio", 6 }, { "junho", 6 },
+    { "giugno", 6 }, { "giu", 6 },
+  { "july", 7 }, { "jul", 7 }, { "juli", 7 }, { "juillet", 7 }, { "juil", 7 }, { "julio", 7 },
+    { "julho", 7 }, { "luglio", 7 }, { "lug", 7 },
+  { "august", 8 }, { "aug", 8 }, { "août", 8 }, { "agosto", 8 },
+  { "september", 9 }, { "sept", 9 }, { "sep", 9 }, { "septembre", 9 }, { "septiembre", 9 },
+    { "setiembre", 9 }, { "setembro", 9 }, { "settembre", 9 },
+  { "october", 10 }, { "oct", 10 }, { "oktober", 10 }, { "okt", 10 }, { "octobre", 10 },
+    { "octubre", 10 }, { "outubro", 10 }, { "ottobre", 10 }, { "ott", 10 },
+  { "november", 11 }, { "nov", 11 }, { "novembre", 11 }, { "noviembre", 11 },
+    { "novembro", 11 },
+  { "december", 12 }, { "dec", 12 }, { "dezember", 12 }, { "dez", 12 }, { "décembre", 12 },
+    { "déc", 12 }, { "diciembre", 12 }, { "dic", 12 }, { "dezembro", 12 }, { "dicembre", 12 },
 };
 
-static const char *ignored_words[] = {
-  "monday",
-  "mon",
-  "tuesday",
-  "tue",
-  "tues",
-  "wednesday",
-  "wed",
-  "thursday",
-  "thu",
-  "thur",
-  "thurs",
-  "friday",
-  "fri",
-  "saturday",
-  "sat",
-  "sunday",
-  "sun",
-  "of",
-  "the",
+static const Word weekday_words[] = {
+  { "monday", 1 }, { "mon", 1 }, { "montag", 1 }, { "lundi", 1 }, { "lunes", 1 },
+    { "lunedì", 1 }, { "segunda-feira", 1 },
+  { "tuesday", 2 }, { "tue", 2 }, { "tues", 2 }, { "dienstag", 2 }, { "mardi", 2 },
+    { "martes", 2 }, { "martedì", 2 }, { "terça-feira", 2 },
+  { "wednesday", 3 }, { "wed", 3 }, { "mittwoch", 3 }, { "mercredi", 3 }, { "miércoles", 3 },
+    { "mercoledì", 3 }, { "quarta-feira", 3 },
+  { "thursday", 4 }, { "thu", 4 }, { "thur", 4 }, { "thurs", 4 }, { "donnerstag", 4 },
+    { "jeudi", 4 }, { "jueves", 4 }, { "giovedì", 4 }, { "quinta-feira", 4 },
+  { "friday", 5 }, { "fri", 5 }, { "freitag", 5 }, { "vendredi", 5 }, { "viernes", 5 },
+    { "venerdì", 5 }, { "sexta-feira", 5 },
+  { "saturday", 6 }, { "sat", 6 }, { "samstag", 6 }, { "sonnabend", 6 }, { "samedi", 6 },
+    { "sábado", 6 }, { "sabato", 6 },
+  { "sunday", 7 }, { "sun", 7 }, { "sonntag", 7 }, { "dimanche", 7 }, { "domingo", 7 },
+    { "domenica", 7 },
 };
+/* clang-format on */
 
-static const char *range_words[] = { "to", "through", "thru", "until", "till" };
+/* Words that join a range, and words that only decorate a date. */
+static const char *range_words[] = { "to", "through", "thru", "until", "till", "bis",
+                                     "au", "al", "a", "à", "até", "alle" };
+
+static const char *ordinal_suffixes[] = { "st", "nd", "rd", "th", "er" };
+
+static const char *skipped_words[] = { "of", "the", "on", "from", "vom", "von", "am",
+                                       "den", "du", "le", "les", "del", "de", "el",
+                                       "dal", "il", "do", "da", "dia", "der" };
+
+static const Word *
+find_word (const Word *words,
+           gsize       n_words,
+           const char *word)
+{
+  for (gsize i = 0; i < n_words; i++)
+    if (strcmp (word, words[i].name) == 0)
+      return &words[i];
+
+  return NULL;
+}
 
 static gboolean
 word_in (const char  *word,
@@ -115,31 +144,268 @@ word_in (const char  *word,
   return FALSE;
 }
 
-static gboolean
-scan_iso (const char *p,
-          Token      *token)
+/* Reads a run of digits (ASCII or full-width) at *p; returns how many, 0 for none. */
+static guint
+read_number (const char **p,
+             guint       *value)
 {
-  /* YYYY-MM-DD, not followed by another digit. */
-  for (guint i = 0; i < 10; i++)
+  const char *q = *p;
+  guint       digits = 0;
+
+  *value = 0;
+  while (*q != '\0' && g_unichar_isdigit (g_utf8_get_char (q)))
     {
-      if (i == 4 || i == 7)
-        {
-          if (p[i] != '-')
-            return FALSE;
-        }
-      else if (!g_ascii_isdigit (p[i]))
-        return FALSE;
+      /* Past five digits it is no day or year; stop growing the value. */
+      if (digits < 5)
+        *value = *value * 10 + g_unichar_digit_value (g_utf8_get_char (q));
+      digits++;
+      q = g_utf8_next_char (q);
     }
-  if (g_ascii_isdigit (p[10]))
+
+  *p = q;
+  return digits;
+}
+
+static gboolean
+is_digit_at (const char *p)
+{
+  return *p != '\0' && g_unichar_isdigit (g_utf8_get_char (p));
+}
+
+/* "2024-04-15", "13.11.2015", "10/17/2023" and, after an ISO date, "12-05": a whole date in
+ * one token. A slashed date is read only when one side cannot be a month. */
+static gboolean
+scan_numeric_date (const char **p,
+                   gboolean     after_iso,
+                   Token       *token)
+{
+  const char *q = *p;
+  guint       a, b, c;
+  guint       da, db, dc;
+  char        sep;
+
+  da = read_number (&q, &a);
+  sep = *q;
+  if (da == 0 || (sep != '-' && sep != '.' && sep != '/'))
+    return FALSE;
+  q++;
+  db = read_number (&q, &b);
+  if (db == 0 || db > 2)
     return FALSE;
 
-  token->type = TOKEN_ISO;
-  token->year = g_ascii_digit_value (p[0]) * 1000 + g_ascii_digit_value (p[1]) * 100 +
-                g_ascii_digit_value (p[2]) * 10 + g_ascii_digit_value (p[3]);
-  token->month = g_ascii_digit_value (p[5]) * 10 + g_ascii_digit_value (p[6]);
-  token->day = g_ascii_digit_value (p[8]) * 10 + g_ascii_digit_value (p[9]);
+  if (sep == '-' && da == 2 && !(*q == '-') && after_iso)
+    {
+      /* "12-05" after "2014-12-03 to": month and day of the same year. */
+      if (is_digit_at (q))
+        return FALSE;
+      *token = (Token){ .type = TOKEN_DATE, .month = a, .day = b };
+      *p = q;
+      return TRUE;
+    }
 
+  if (*q != sep)
+    return FALSE;
+  q++;
+  dc = read_number (&q, &c);
+  if (is_digit_at (q))
+    return FALSE;
+
+  if (sep == '-' && da == 4 && db == 2 && dc == 2)
+    *token = (Token){ .type = TOKEN_DATE, .year = a, .month = b, .day = c };
+  else if (sep == '.' && da <= 2 && dc == 4)
+    *token = (Token){ .type = TOKEN_DATE, .day = a, .month = b, .year = c };
+  else if (sep == '/' && da <= 2 && dc == 4 && a <= 12 && b > 12)
+    *token = (Token){ .type = TOKEN_DATE, .month = a, .day = b, .year = c };
+  else if (sep == '/' && da <= 2 && dc == 4 && a > 12 && b <= 12)
+    *token = (Token){ .type = TOKEN_DATE, .day = a, .month = b, .year = c };
+  else
+    return FALSE;
+
+  *p = q;
   return TRUE;
+}
+
+/* A bracketed weekday or remark with no digit in it: "(Monday)", "（土）". Skipped whole. */
+static gboolean
+skip_bracketed_words (const char **p)
+{
+  const char *q = *p;
+  gunichar    open = g_utf8_get_char (q);
+  gunichar    close;
+
+  if (open == '(')
+    close = ')';
+  else if (open == 0xFF08) /* full-width ( */
+    close = 0xFF09;
+  else
+    return FALSE;
+
+  for (q = g_utf8_next_char (q); *q != '\0'; q = g_utf8_next_char (q))
+    {
+      gunichar c = g_utf8_get_char (q);
+
+      if (c == close)
+        {
+          *p = g_utf8_next_char (q);
+          return TRUE;
+        }
+      if (g_unichar_isdigit (c) || q - *p > 40)
+        return FALSE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+is_word_char (gunichar c)
+{
+  return g_unichar_isalpha (c) && !g_unichar_iswide (c);
+}
+
+/* Reads one word (letters and inner hyphens, "segunda-feira") and case-folds it. */
+static char *
+read_word (const char **p)
+{
+  const char *start = *p;
+  const char *q = start;
+
+  while (*q != '\0')
+    {
+      gunichar c = g_utf8_get_char (q);
+
+      if (is_word_char (c))
+        q = g_utf8_next_char (q);
+      else if (c == '-' && q > start && is_word_char (g_utf8_get_char (q + 1)))
+        q++;
+      else
+        break;
+    }
+
+  *p = q;
+  return g_utf8_casefold (start, q - start);
+}
+
+static gboolean
+add_token (Token    *tokens,
+           guint    *n,
+           TokenType type,
+           guint     value)
+{
+  if (*n >= MAX_TOKENS)
+    return FALSE;
+
+  tokens[*n] = (Token){ .type = type, .value = value };
+  (*n)++;
+  return TRUE;
+}
+
+/* A number followed by 年, 月 or 日. */
+static gboolean
+scan_cjk_number (const char **p,
+                 Token       *token)
+{
+  const char *q = *p;
+  guint       value;
+  guint       digits = read_number (&q, &value);
+
+  if (digits == 0)
+    return FALSE;
+
+  /* strncmp, not g_str_has_prefix (): that measures the whole rest of the page each time. */
+  if (strncmp (q, "年", strlen ("年")) == 0 && digits == 4)
+    token->type = TOKEN_CJK_YEAR;
+  else if (strncmp (q, "月", strlen ("月")) == 0 && digits <= 2)
+    token->type = TOKEN_CJK_MONTH;
+  else if ((strncmp (q, "日", strlen ("日")) == 0 || strncmp (q, "号", strlen ("号")) == 0) &&
+           digits <= 2)
+    token->type = TOKEN_CJK_DAY;
+  else
+    return FALSE;
+
+  token->value = value;
+  *p = q + strlen ("年"); /* each of them is three bytes of UTF-8 */
+  return TRUE;
+}
+
+/* Reads one token at *p into @tokens; FALSE where the date's text ends. */
+static gboolean
+scan_token (const char **p,
+            Token       *tokens,
+            guint       *n,
+            gboolean    *seen_iso)
+{
+  gunichar c = g_utf8_get_char_validated (*p, -1);
+  Token    token = { 0 };
+
+  if (c == (gunichar) -1 || c == (gunichar) -2)
+    return FALSE;
+
+  if (g_unichar_isspace (c) || c == ',' || c == '.' || c == 0x3001 /* 、 */)
+    {
+      *p = g_utf8_next_char (*p);
+      return TRUE;
+    }
+
+  if (g_unichar_isdigit (c))
+    {
+      gboolean after_iso = *seen_iso && *n > 0 && tokens[*n - 1].type == TOKEN_RANGE;
+
+      if (!scan_cjk_number (p, &token) && !scan_numeric_date (p, after_iso, &token))
+        {
+          token.type = TOKEN_NUMBER;
+          token.digits = read_number (p, &token.value);
+
+          /* Ordinal suffixes: 1st, 2nd, 3rd, 15th; "1er" in French. */
+          for (guint i = 0; i < G_N_ELEMENTS (ordinal_suffixes); i++)
+            if (g_ascii_strncasecmp (*p, ordinal_suffixes[i], 2) == 0 &&
+                !g_ascii_isalpha ((*p)[2]))
+              *p += 2;
+        }
+
+      *seen_iso = *seen_iso || (token.type == TOKEN_DATE && token.year != 0);
+      tokens[(*n)++] = token;
+      return TRUE;
+    }
+
+  if (c == '-' || c == '/' || c == 0x2013 || c == 0x2014 || c == '~' || c == 0x301C ||
+      c == 0xFF5E || c == 0x81F3 /* 至 */ || c == 0x5230 /* 到 */)
+    {
+      *p = g_utf8_next_char (*p);
+      return add_token (tokens, n, TOKEN_RANGE, 0);
+    }
+
+  if (c == '+' || c == '&')
+    {
+      *p = g_utf8_next_char (*p);
+      return add_token (tokens, n, TOKEN_RANGE, 1);
+    }
+
+  if (strncmp (*p, "から", strlen ("から")) == 0)
+    {
+      *p += strlen ("から");
+      return add_token (tokens, n, TOKEN_RANGE, 0);
+    }
+
+  /* A weekday in brackets, "（土）": decoration as written. */
+  if (skip_bracketed_words (p))
+    return TRUE;
+
+  if (is_word_char (c))
+    {
+      g_autofree char *word = read_word (p);
+      const Word      *found;
+
+      if ((found = find_word (month_words, G_N_ELEMENTS (month_words), word)) != NULL)
+        return add_token (tokens, n, TOKEN_MONTH, found->value);
+      if ((found = find_word (weekday_words, G_N_ELEMENTS (weekday_words), word)) != NULL)
+        return add_token (tokens, n, TOKEN_WEEKDAY, found->value);
+      if (word_in (word, range_words, G_N_ELEMENTS (range_words)))
+        return add_token (tokens, n, TOKEN_RANGE, 0);
+
+      return word_in (word, skipped_words, G_N_ELEMENTS (skipped_words));
+    }
+
+  return FALSE;
 }
 
 static guint
@@ -148,100 +414,20 @@ tokenize (const char *text,
 {
   const char *p = text;
   guint       n = 0;
+  gboolean    seen_iso = FALSE;
 
-  while (*p && n < MAX_TOKENS)
+  while (*p != '\0' && n < MAX_TOKENS)
     {
-      Token *token = &tokens[n];
+      guint       before = n;
+      const char *start = p;
 
-      if (*p == ' ' || *p == '\t' || *p == '\n' || *p == ',' || *p == '.')
-        {
-          p++;
-        }
-      else if (g_str_has_prefix (p, "\xc2\xa0")) /* no-break space */
-        {
-          p += 2;
-        }
-      else if (*p == '-' || *p == '/')
-        {
-          token->type = TOKEN_RANGE;
-          n++, p++;
-        }
-      else if (g_str_has_prefix (p, "\xe2\x80\x93") || g_str_has_prefix (p, "\xe2\x80\x94"))
-        {
-          /* en dash, em dash */
-          token->type = TOKEN_RANGE;
-          n++, p += 3;
-        }
-      else if (g_ascii_isdigit (*p))
-        {
-          if (scan_iso (p, token))
-            {
-              n++, p += 10;
-              continue;
-            }
-
-          token->type = TOKEN_NUMBER;
-          token->value = 0;
-          token->digits = 0;
-          while (g_ascii_isdigit (*p))
-            {
-              /* Past four digits it is no day or year; stop growing the value. */
-              if (token->digits < 5)
-                token->value = token->value * 10 + g_ascii_digit_value (*p);
-              token->digits++;
-              p++;
-            }
-
-          /* Ordinal suffixes: 1st, 2nd, 3rd, 15th. */
-          if ((g_ascii_strncasecmp (p, "st", 2) == 0 || g_ascii_strncasecmp (p, "nd", 2) == 0 ||
-               g_ascii_strncasecmp (p, "rd", 2) == 0 || g_ascii_strncasecmp (p, "th", 2) == 0) &&
-              !g_ascii_isalpha (p[2]))
-            p += 2;
-
-          n++;
-        }
-      else if (g_ascii_isalpha (*p))
-        {
-          char     word[16];
-          gsize    len = 0;
-          gboolean found = FALSE;
-
-          while (g_ascii_isalpha (p[len]))
-            len++;
-          if (len >= sizeof word)
-            break;
-
-          for (gsize i = 0; i < len; i++)
-            word[i] = g_ascii_tolower (p[i]);
-          word[len] = '\0';
-          p += len;
-
-          for (gsize i = 0; i < G_N_ELEMENTS (months); i++)
-            {
-              if (strcmp (word, months[i].name) == 0)
-                {
-                  token->type = TOKEN_MONTH;
-                  token->value = months[i].month;
-                  n++;
-                  found = TRUE;
-                  break;
-                }
-            }
-
-          if (found || word_in (word, ignored_words, G_N_ELEMENTS (ignored_words)))
-            continue;
-
-          if (word_in (word, range_words, G_N_ELEMENTS (range_words)))
-            {
-              token->type = TOKEN_RANGE;
-              n++;
-              continue;
-            }
-
-          break;
-        }
-      else
+      if (!scan_token (&p, tokens, &n, &seen_iso))
         break;
+      if (n > before)
+        {
+          tokens[n - 1].start = start;
+          tokens[n - 1].end = p;
+        }
     }
 
   return n;
@@ -259,8 +445,8 @@ is_year (const Token *t)
   return t->type == TOKEN_NUMBER && t->digits == 4;
 }
 
-/* One side of a range: an ISO date, "Month Day [Year]", "Day Month [Year]" or, when
- * @day_only is allowed, "Day [Year]". */
+/* One side of a range: a numeric date, "Month Day [Year]", "Day Month [Year]",
+ * "[年] [月] 日" or, when @day_only is allowed, "Day [Year]"; each may follow a weekday. */
 static gboolean
 parse_part (const Token *t,
             guint        n,
@@ -272,15 +458,30 @@ parse_part (const Token *t,
 
   memset (part, 0, sizeof *part);
 
+  if (k < n && t[k].type == TOKEN_WEEKDAY)
+    part->weekday = t[k++].value;
   if (k >= n)
     return FALSE;
 
-  if (t[k].type == TOKEN_ISO)
+  if (t[k].type == TOKEN_DATE)
     {
       part->year = t[k].year;
       part->month = t[k].month;
       part->day = t[k].day;
       *i = k + 1;
+      return TRUE;
+    }
+
+  if (t[k].type == TOKEN_CJK_YEAR || t[k].type == TOKEN_CJK_MONTH || t[k].type == TOKEN_CJK_DAY)
+    {
+      if (t[k].type == TOKEN_CJK_YEAR)
+        part->year = t[k++].value;
+      if (k < n && t[k].type == TOKEN_CJK_MONTH)
+        part->month = t[k++].value;
+      if (k >= n || t[k].type != TOKEN_CJK_DAY)
+        return FALSE;
+      part->day = t[k++].value;
+      *i = k;
       return TRUE;
     }
 
@@ -307,6 +508,7 @@ parse_part (const Token *t,
   if (k < n && is_year (&t[k]))
     part->year = t[k++].value;
 
+  /* "Monday 15 April": a weekday may also follow a day only after a comma; not handled. */
   *i = k;
   return TRUE;
 }
@@ -320,45 +522,52 @@ part_to_date (const Part *part,
     return FALSE;
 
   g_date_set_dmy (date, part->day, part->month, part->year);
-  return TRUE;
+
+  /* A weekday that does not fit is a typo or another year: either way not this date. */
+  return part->weekday == 0 || g_date_get_weekday (date) == part->weekday;
 }
 
 /**
  * cpd_date_parse_range:
  * @text: (nullable): text that starts with a date or a date range
+ * @default_year: the year of a date that gives none, or 0 when such a date is no date
  * @start: (out caller-allocates): the first day
  * @end: (out caller-allocates): the last day, included; equal to @start for one day
  *
  * Returns: %TRUE if @text starts with a complete date or range
  */
-gboolean
-cpd_date_parse_range (const char *text,
-                      GDate      *start,
-                      GDate      *end)
+static gboolean
+parse_range (const char  *text,
+             guint        default_year,
+             GDate       *start,
+             GDate       *end,
+             const char **text_start,
+             const char **text_end)
 {
   Token    tokens[MAX_TOKENS] = { 0 };
   guint    n;
   guint    i = 0;
   Part     first, second = { 0 };
   gboolean has_range;
-
-  g_return_val_if_fail (start != NULL, FALSE);
-  g_return_val_if_fail (end != NULL, FALSE);
-
-  if (text == NULL)
-    return FALSE;
+  gboolean day_only_first;
+  guint    j = 0;
 
   n = tokenize (text, tokens);
+  /* Where the date-like text ends, whether or not it is a date. */
+  *text_end = n > 0 ? tokens[n - 1].end : NULL;
+  *text_start = n > 0 ? tokens[0].start : text;
 
-  /* "15-16 April 2024": the first day may stand alone when a range follows. */
-  if (!parse_part (tokens, n, &i, i + 1 < n && tokens[i + 1].type == TOKEN_RANGE, &first))
+  /* "15-16 April 2024", "Vom 13. bis 15. November": the first day may stand alone when a
+   * range follows. */
+  day_only_first = (n > 1 && tokens[1].type == TOKEN_RANGE) ||
+                   (n > 2 && tokens[0].type == TOKEN_WEEKDAY && tokens[2].type == TOKEN_RANGE);
+  if (!parse_part (tokens, n, &i, day_only_first, &first))
     return FALSE;
 
   has_range = i + 1 < n && tokens[i].type == TOKEN_RANGE;
   if (has_range)
     {
-      guint j = i + 1;
-
+      j = i + 1;
       has_range = parse_part (tokens, n, &j, TRUE, &second);
     }
 
@@ -376,14 +585,18 @@ cpd_date_parse_range (const char *text,
         a.year = b.year;
       if (b.year == 0)
         b.year = a.year;
+      if (a.year == 0)
+        a.year = b.year = default_year;
 
       g_date_clear (&s, 1);
       g_date_clear (&e, 1);
       if (part_to_date (&a, &s) && part_to_date (&b, &e) && g_date_compare (&s, &e) <= 0 &&
-          g_date_days_between (&s, &e) <= CPD_DATE_MAX_RANGE_DAYS)
+          g_date_days_between (&s, &e) <= CPD_DATE_MAX_RANGE_DAYS &&
+          (tokens[i].value == 0 || g_date_days_between (&s, &e) == 1))
         {
           *start = s;
           *end = e;
+          *text_end = tokens[j - 1].end;
           return TRUE;
         }
     }
@@ -391,8 +604,98 @@ cpd_date_parse_range (const char *text,
   /* A bare number after a dash may be no day at all ("April 15, 2024 - 10:00"): then
    * the first day alone counts. A second date of its own that makes no valid range
    * means the text is not understood. */
-  if (has_range && (second.month != 0 || second.year != 0))
+  if (has_range && (second.month != 0 || second.year != 0 || second.weekday != 0))
     return FALSE;
 
+  if (first.year == 0)
+    first.year = default_year;
+
+  *text_end = tokens[i - 1].end;
   return part_to_date (&first, start) && part_to_date (&first, end);
+}
+
+/**
+ * cpd_date_parse_range:
+ * @text: (nullable): text that starts with a date or a date range
+ * @default_year: the year of a date that gives none, or 0 when such a date is no date
+ * @start: (out caller-allocates): the first day
+ * @end: (out caller-allocates): the last day, included; equal to @start for one day
+ *
+ * Returns: %TRUE if @text starts with a complete date or range
+ */
+gboolean
+cpd_date_parse_range (const char *text,
+                      guint       default_year,
+                      GDate      *start,
+                      GDate      *end)
+{
+  const char *text_start, *text_end;
+
+  g_return_val_if_fail (start != NULL, FALSE);
+  g_return_val_if_fail (end != NULL, FALSE);
+
+  return text != NULL && parse_range (text, default_year, start, end, &text_start, &text_end);
+}
+
+static gboolean
+starts_word (const char *text,
+             const char *p)
+{
+  gunichar prev;
+
+  if (p == text)
+    return TRUE;
+
+  prev = g_utf8_get_char (g_utf8_prev_char (p));
+  return !g_unichar_isalnum (prev) || g_unichar_iswide (prev);
+}
+
+/**
+ * cpd_date_find_ranges:
+ * @text: running text
+ * @default_year: as for cpd_date_parse_range()
+ *
+ * Finds every date and range in @text, in order: "The conference runs from October 17 to
+ * 19, 2023; the CFP closes on June 1, 2023" gives two.
+ *
+ * Returns: (transfer full): the ranges, as CpdDateRange
+ */
+GArray *
+cpd_date_find_ranges (const char *text,
+                      guint       default_year)
+{
+  GArray     *ranges = g_array_new (FALSE, FALSE, sizeof (CpdDateRange));
+  const char *p = text;
+
+  while (*p != '\0')
+    {
+      gunichar     c = g_utf8_get_char_validated (p, -1);
+      CpdDateRange range;
+      const char  *text_start, *text_end;
+
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        break;
+
+      if (g_unichar_isalnum (c) && starts_word (text, p))
+        {
+          if (parse_range (p, default_year, &range.start, &range.end, &text_start, &text_end))
+            {
+              range.offset = text_start - text;
+              range.length = text_end - text_start;
+              g_array_append_val (ranges, range);
+            }
+
+          /* Past a rejected date too: "Monday, April 17" in a year where that is a Tuesday
+           * must not come back as "April 17" one word later. */
+          if (text_end != NULL && text_end > p)
+            {
+              p = text_end;
+              continue;
+            }
+        }
+
+      p = g_utf8_next_char (p);
+    }
+
+  return ranges;
 }

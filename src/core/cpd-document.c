@@ -11,7 +11,7 @@
 
 #include "cpd-arena-private.h"
 #include "cpd-document-private.h"
-#include "cpd-event-private.h"
+#include "cpd-event-rules-private.h"
 #include "cpd-front-matter-private.h"
 #include "cpd-href-private.h"
 #include "cpd-html-private.h"
@@ -158,11 +158,10 @@ enter_link (CpdDocument    *self,
     }
 }
 
-/* At a link's EXIT: keeps it, with its text, and applies the link rules to it. */
+/* At a link's EXIT: keeps it, with its text. */
 static void
-exit_link (CpdDocument     *self,
-           cmark_node      *node,
-           CpdEventScanner *scanner)
+exit_link (CpdDocument *self,
+           cmark_node  *node)
 {
   const char      *url = cmark_node_get_url (node);
   g_autofree char *text = NULL;
@@ -173,7 +172,6 @@ exit_link (CpdDocument     *self,
 
   text = dup_stripped_text (node);
   link = cpd_link_new (text, url);
-  cpd_event_scanner_add_link (scanner, link->text, link->url);
   g_ptr_array_add (self->links, link);
 }
 
@@ -198,8 +196,8 @@ cpd_document_process (CpdDocument *self,
                       cmark_node  *root)
 {
   g_autoptr (CpdSlugger) slugger = cpd_slugger_new ();
-  g_autoptr (CpdEventScanner) scanner = cpd_event_scanner_new ();
   g_autoptr (GPtrArray) dropped_links = g_ptr_array_new ();
+  g_autoptr (GPtrArray) blocks = NULL;
   const char      *title = cpd_front_matter_lookup (self->front_matter, "title");
   cmark_iter      *iter = cmark_iter_new (root);
   cmark_event_type ev;
@@ -215,12 +213,9 @@ cpd_document_process (CpdDocument *self,
             g_ptr_array_add (dropped_links, node);
         }
       else if (ev == CMARK_EVENT_EXIT && type == CMARK_NODE_LINK)
-        exit_link (self, node, scanner);
+        exit_link (self, node);
       else if (ev == CMARK_EVENT_EXIT && type == CMARK_NODE_HEADING)
         add_heading (self, node, slugger);
-      /* Its links are absolute by its EXIT, as the scanner needs. */
-      else if (ev == CMARK_EVENT_EXIT && type == CMARK_NODE_PARAGRAPH)
-        cpd_event_scanner_add_paragraph (scanner, node);
     }
 
   cmark_iter_free (iter);
@@ -237,8 +232,9 @@ cpd_document_process (CpdDocument *self,
         g_set_str (&self->title, stripped);
     }
 
-  self->event = cpd_event_scanner_finish (g_steal_pointer (&scanner), self->title,
-                                          cpd_front_matter_lookup (self->front_matter, "date"));
+  /* The rules read the page as a reader does, links absolute, once the walk is done. */
+  blocks = cpd_page_text_new (root, self->site_url);
+  self->event = cpd_event_find (blocks, self->front_matter);
 }
 
 CpdDocument *
@@ -249,6 +245,7 @@ cpd_document_new_internal (GBytes     *bytes,
 {
   g_autoptr (CpdDocument) self = NULL;
   g_autoptr (CpdArena) arena = NULL;
+  g_autoptr (GError) front_matter_error = NULL;
   cmark_parser *parser;
   const char   *data;
   gsize         length;
@@ -284,7 +281,12 @@ cpd_document_new_internal (GBytes     *bytes,
     }
 
   self = g_object_new (CPD_TYPE_DOCUMENT, NULL);
-  self->front_matter = cpd_front_matter_parse (data, length, &body_offset);
+  self->front_matter = cpd_front_matter_parse (data, length, &body_offset, &front_matter_error);
+  if (front_matter_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&front_matter_error));
+      return NULL;
+    }
   self->site_url = cpd_site_url_new (cpd_front_matter_lookup (self->front_matter, "url"),
                                      cpd_front_matter_lookup (self->front_matter, "baseurl"),
                                      site_url, &self->site);

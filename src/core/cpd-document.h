@@ -20,6 +20,8 @@ G_BEGIN_DECLS
  * @CPD_DOCUMENT_ERROR_EMPTY: the page has no bytes at all
  * @CPD_DOCUMENT_ERROR_TOO_LARGE: the page is larger than %CPD_DOCUMENT_MAX_SIZE
  * @CPD_DOCUMENT_ERROR_NOT_TEXT: the page contains NUL bytes, so it is no text file
+ * @CPD_DOCUMENT_ERROR_FRONT_MATTER: the page's front matter is not YAML (or TOML) keys and
+ *   values
  *
  * Why a page could not be loaded; failures to read a file keep their #GIOErrorEnum.
  */
@@ -28,6 +30,7 @@ typedef enum
   CPD_DOCUMENT_ERROR_EMPTY,
   CPD_DOCUMENT_ERROR_TOO_LARGE,
   CPD_DOCUMENT_ERROR_NOT_TEXT,
+  CPD_DOCUMENT_ERROR_FRONT_MATTER,
 } CpdDocumentError;
 
 /**

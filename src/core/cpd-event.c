@@ -34,6 +34,7 @@ cpd_event_clear (CpdEvent *self)
   g_free (self->registration_url);
   g_free (self->schedule_url);
   g_free (self->conduct_url);
+  g_free (self->recordings_url);
 }
 
 /**
@@ -124,6 +125,14 @@ cpd_event_get_conduct_url (CpdEvent *self)
   g_return_val_if_fail (self != NULL, NULL);
 
   return self->conduct_url;
+}
+
+const char *
+cpd_event_get_recordings_url (CpdEvent *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->recordings_url;
 }
 
 static GDateTime *

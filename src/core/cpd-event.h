@@ -30,31 +30,36 @@ typedef enum
  * CpdEvent:
  *
  * The facts about an event that its page states: an immutable value, reference counted
- * like #GDateTime and #GUri, not a #GObject; a #CpdDocument makes one per page. They are
- * found in the Markdown by the rules below, never assumed; a fact no rule finds is %NULL,
- * so the UI can disable what needs it. In every rule the first match in document order wins, and
- * only http and https URLs (made absolute against the site URL) count.
+ * like #GDateTime and #GUri, not a #GObject; a #CpdDocument makes one per page. A fact is
+ * reported only when the page states it unambiguously, never guessed: a fact no rule finds,
+ * or one the page contradicts, is %NULL, and the UI leaves out what needs it. Only http and
+ * https URLs (made absolute against the site URL) count.
  *
- * A "labelled line" is a paragraph, or a line of one, that starts with a label
- * written `**Label**:`, `**Label:**` or `Label:`; labels match without regard to case.
+ * - title: the front matter `title`, unless the first heading names the event more fully
+ *   (it contains the title) or the page is a blog post (`layout: post`); else the first
+ *   heading.
+ * - start-date, end-date: from, strongest first, front matter that names the event's days
+ *   (`event_date`, `start`/`end`, `startDate`/`endDate`, `start_date`/`end_date`, or
+ *   `date` with `end`); a labelled line or section (When, Date, Wann, Quand, Fecha,
+ *   Quando, 日時, 时间…); the front matter `date` alone (not in a blog post) or a date in
+ *   the title; dates in running text, leaving out sentences about deadlines, calls for
+ *   papers, co-located days and other editions. The strongest kind the page has decides;
+ *   if its dates disagree there is none. Dates in English, German, French, Spanish,
+ *   Portuguese, Italian, Japanese and Chinese forms (see cpd-date-parser.c). A date
+ *   without a year takes the year the title and front matter name, when they name one.
+ *   end-date is the last day, included.
+ * - venue-name, venue-url: the front matter `venue` (else `location`, `where`, `address`),
+ *   else a labelled line or section (Where, Venue, Location, Wo, Ort, Lieu, Sede, Lugar,
+ *   Local, Dove, 場所, 地点…); its first link gives the URL. "TBA" and its kin are no venue.
+ * - registration-url, schedule-url, conduct-url, recordings-url: a front matter key, else a
+ *   labelled line or section with a link, else the first link whose text, then whose URL,
+ *   holds one of the role's words (register, tickets, anmeld-, inscri-…; schedule, agenda,
+ *   program…; conduct, conduite…; recordings, videos…), the surer words first; a link
+ *   that names another year than the event's is another edition's and is skipped.
  *
- * - title: the front matter `title`, else the text of the page's first heading.
- * - start-date, end-date: a labelled line Date, Dates or When, parsed as a date or a
- *   range (April 15, 2024; 2024-04-15; 15 April 2024; April 15-16, 2024; ...), else the
- *   front matter `date`. end-date is the last day, included.
- * - venue-name, venue-url: a labelled line Location, Venue, Where or Place; its first
- *   link gives the name (link text) and the URL, without a link its text is the name.
- *   Else venue-url is the first link whose text, then whose URL, contains "venue".
- * - registration-url: a labelled line Registration, Register, RSVP or Tickets with a
- *   link; else the first link whose text contains "register", "registration",
- *   "tickets", "sign up" or "rsvp"; else whose URL contains "register" or "tickets";
- *   else whose text names the event's home: "event page", "events page",
- *   "event website", "event site" or "event home".
- * - schedule-url: a labelled line Schedule, Agenda, Program or Programme with a link;
- *   else the first link whose text contains "schedule" or "agenda"; else whose URL
- *   contains "schedule", "agenda" or "/program".
- * - conduct-url: a labelled line Code of Conduct or Conduct with a link; else the
- *   first link whose text contains "conduct"; else whose URL contains "conduct".
+ * A "labelled line" is a line that starts with a label and `:`, `?` or `：` (`**When:**`,
+ * `Wo?`, `場所：`), or a table row `| When | … |`; a "labelled section" is a heading that
+ * is a label (`## When`, `### Sede:`, `## When and Where`, `<h3>Venue</h3>`).
  */
 typedef struct _CpdEvent CpdEvent;
 
@@ -69,6 +74,7 @@ const char    *cpd_event_get_venue_url (CpdEvent *self);
 const char    *cpd_event_get_registration_url (CpdEvent *self);
 const char    *cpd_event_get_schedule_url (CpdEvent *self);
 const char    *cpd_event_get_conduct_url (CpdEvent *self);
+const char    *cpd_event_get_recordings_url (CpdEvent *self);
 char          *cpd_event_format_dates (CpdEvent *self);
 CpdEventTiming cpd_event_get_timing (CpdEvent    *self,
                                      const GDate *today,

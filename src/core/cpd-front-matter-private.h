@@ -14,7 +14,8 @@ typedef GHashTable CpdFrontMatter;
 
 CpdFrontMatter *cpd_front_matter_parse (const char *text,
                                         gsize       length,
-                                        gsize      *body_offset);
+                                        gsize      *body_offset,
+                                        GError    **error);
 const char     *cpd_front_matter_lookup (CpdFrontMatter *self,
                                          const char     *key);
 void            cpd_front_matter_free (CpdFrontMatter *self);

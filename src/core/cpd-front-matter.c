@@ -3,43 +3,70 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* Jekyll front matter: a page may start with a YAML block between two lines of "---".
- * We are not a YAML parser: only top-level "key: value" scalars are kept (plain, 'single'
- * or "double" quoted), which is what Jekyll pages put there (layout, title, date, url,
- * baseurl, lang...). Nested mappings, lists and block scalars are skipped. A block that
- * is never closed is not front matter at all: the whole text stays the body, so a page
- * that merely starts with a thematic break does not lose its content.
+/* Front matter: what a page says about itself before its Markdown starts.
+ *
+ *  ---               YAML (Jekyll, Hugo), read by libyaml: every scalar form, quoted or
+ *  title: …          block, with all of YAML's escapes. Only the top-level scalars are kept;
+ *  ---               nested mappings and lists are skipped, aliases are never expanded.
+ *
+ *  +++               TOML (Hugo): top-level "key = value" lines, read as the YAML scalars
+ *  title = "…"       they also are; tables ("[params]") end what we read.
+ *  +++
+ *
+ *  Title: …          Pelican: "Key: value" lines from the first line to the first blank
+ *  Date: …           one, keys without regard to case, values as written.
+ *
+ * A fenced block that is never closed is not front matter at all: the whole text stays the
+ * body, so a page that merely starts with a thematic break loses nothing.
  */
 
 #include "config.h"
 
 #include <string.h>
+#include <yaml.h>
 
+#include <glib/gi18n-lib.h>
+
+#include "cpd-document.h"
 #include "cpd-front-matter-private.h"
 
-#define UTF8_BOM "\xef\xbb\xbf"
+/* A page's front matter is a handful of keys; a page with thousands is not an event page. */
+#define MAX_KEYS 256
 
-/* Returns the length of the line at @p (up to @end), without its line ending, and
- * stores where the next line starts in @next. */
+typedef enum
+{
+  SYNTAX_NONE,
+  SYNTAX_YAML,
+  SYNTAX_TOML,
+  SYNTAX_PELICAN,
+} Syntax;
+
+void
+cpd_front_matter_free (CpdFrontMatter *self)
+{
+  g_clear_pointer (&self, g_hash_table_unref);
+}
+
+static void
+set_value (CpdFrontMatter *self,
+           const char     *key,
+           const char     *value)
+{
+  /* Values end up in GObject properties and HTML, so they must be valid UTF-8. */
+  g_hash_table_insert (self, g_strdup (key), g_utf8_make_valid (value, -1));
+}
+
+/* Returns the length of the line at @p (up to @end) without its line ending, and stores
+ * where the next line starts in @next. */
 static gsize
 line_at (const char  *p,
          const char  *end,
          const char **next)
 {
   const char *eol = memchr (p, '\n', end - p);
-  gsize       len;
+  gsize       len = eol != NULL ? (gsize) (eol - p) : (gsize) (end - p);
 
-  if (eol == NULL)
-    {
-      *next = end;
-      len = end - p;
-    }
-  else
-    {
-      *next = eol + 1;
-      len = eol - p;
-    }
-
+  *next = eol != NULL ? eol + 1 : end;
   if (len > 0 && p[len - 1] == '\r')
     len--;
 
@@ -62,142 +89,249 @@ is_fence (const char *line,
   return TRUE;
 }
 
-static void
-append_unquoted_double (GString    *out,
-                        const char *s,
-                        gsize       len)
-{
-  for (gsize i = 0; i < len; i++)
-    {
-      if (s[i] == '\\' && i + 1 < len)
-        {
-          i++;
-          switch (s[i])
-            {
-            case 'n':
-              g_string_append_c (out, '\n');
-              break;
-
-            case 't':
-              g_string_append_c (out, '\t');
-              break;
-
-            default:
-              g_string_append_c (out, s[i]);
-            }
-        }
-      else
-        g_string_append_c (out, s[i]);
-    }
-}
-
-static void
-append_unquoted_single (GString    *out,
-                        const char *s,
-                        gsize       len)
-{
-  /* In single quotes the only escape is a doubled quote. */
-  for (gsize i = 0; i < len; i++)
-    {
-      g_string_append_c (out, s[i]);
-      if (s[i] == '\'' && i + 1 < len && s[i + 1] == '\'')
-        i++;
-    }
-}
-
-/* Appends the scalar value in @s to @out; FALSE, with nothing appended, when it is not a
- * simple value. */
 static gboolean
-append_value (GString    *out,
-              const char *s,
-              gsize       len)
+fail (GError    **error,
+      const char *message)
 {
-  while (len > 0 && (*s == ' ' || *s == '\t'))
-    s++, len--;
-  while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
-    len--;
+  g_set_error (error, CPD_DOCUMENT_ERROR, CPD_DOCUMENT_ERROR_FRONT_MATTER,
+               /* Translators: %s says what is wrong, e.g. "it is a list, not keys and values" */
+               _ ("The page’s front matter cannot be read: %s"), message);
+  return FALSE;
+}
 
-  if (len >= 2 && s[0] == '"')
-    {
-      for (gsize i = 1; i < len; i++)
-        {
-          if (s[i] == '\\')
-            i++;
-          else if (s[i] == '"')
-            {
-              append_unquoted_double (out, s + 1, i - 1);
-              return TRUE;
-            }
-        }
-    }
-  else if (len >= 2 && s[0] == '\'')
-    {
-      for (gsize i = 1; i < len; i++)
-        {
-          if (s[i] == '\'' && i + 1 < len && s[i + 1] == '\'')
-            i++;
-          else if (s[i] == '\'')
-            {
-              append_unquoted_single (out, s + 1, i - 1);
-              return TRUE;
-            }
-        }
-    }
+/* Skips the node that starts with @event (a mapping or a list, with all it holds). */
+static gboolean
+skip_node (yaml_parser_t *parser,
+           yaml_event_t  *event)
+{
+  int depth = 0;
 
-  /* A plain scalar ends at a comment, which needs a blank before the '#'. */
-  for (gsize i = 1; i < len; i++)
+  for (;;)
     {
-      if (s[i] == '#' && (s[i - 1] == ' ' || s[i - 1] == '\t'))
+      if (event->type == YAML_MAPPING_START_EVENT || event->type == YAML_SEQUENCE_START_EVENT)
+        depth++;
+      else if (event->type == YAML_MAPPING_END_EVENT || event->type == YAML_SEQUENCE_END_EVENT)
+        depth--;
+
+      yaml_event_delete (event);
+      if (depth == 0)
+        return TRUE;
+      if (!yaml_parser_parse (parser, event))
+        return FALSE;
+    }
+}
+
+static gboolean
+next_event (yaml_parser_t *parser,
+            yaml_event_t  *event,
+            GError       **error)
+{
+  g_autofree char *message = NULL;
+
+  if (yaml_parser_parse (parser, event))
+    return TRUE;
+
+  /* Translators: libyaml's reason and the line of the front matter, e.g. "found
+   * unexpected end of stream (line 3)" */
+  message = g_strdup_printf (_ ("%s (line %zu)"), parser->problem ? parser->problem : "?",
+                             parser->problem_mark.line + 1);
+  return fail (error, message);
+}
+
+/* The top-level scalars of the YAML mapping in @text. */
+static gboolean
+read_yaml (CpdFrontMatter *self,
+           const char     *text,
+           gsize           length,
+           GError        **error)
+{
+  yaml_parser_t    parser;
+  yaml_event_t     event;
+  g_autofree char *key = NULL;
+  gboolean         ok = FALSE;
+  gboolean         in_mapping = FALSE;
+
+  yaml_parser_initialize (&parser);
+  yaml_parser_set_input_string (&parser, (const unsigned char *) text, length);
+
+  while (next_event (&parser, &event, error))
+    {
+      yaml_event_type_t type = event.type;
+
+      if (type == YAML_STREAM_END_EVENT)
         {
-          len = i;
-          while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
-            len--;
+          yaml_event_delete (&event);
+          ok = TRUE;
           break;
         }
+
+      if (!in_mapping)
+        {
+          /* Only comments, or nothing: no keys, and nothing wrong. */
+          if (type == YAML_MAPPING_START_EVENT)
+            in_mapping = TRUE;
+          else if (type == YAML_SCALAR_EVENT || type == YAML_SEQUENCE_START_EVENT ||
+                   type == YAML_ALIAS_EVENT)
+            {
+              yaml_event_delete (&event);
+              fail (error, _ ("it is not a list of keys and values"));
+              break;
+            }
+          yaml_event_delete (&event);
+          continue;
+        }
+
+      if (type == YAML_MAPPING_END_EVENT)
+        {
+          /* One mapping is all we read; "---" would start another document. */
+          yaml_event_delete (&event);
+          ok = TRUE;
+          break;
+        }
+
+      if (key == NULL && type == YAML_SCALAR_EVENT)
+        {
+          key = g_strndup ((const char *) event.data.scalar.value, event.data.scalar.length);
+          yaml_event_delete (&event);
+        }
+      else if (key != NULL && type == YAML_SCALAR_EVENT)
+        {
+          if (g_hash_table_size (self) >= MAX_KEYS)
+            {
+              yaml_event_delete (&event);
+              fail (error, _ ("it has too many keys"));
+              break;
+            }
+          if (key[0] != '\0')
+            set_value (self, key, (const char *) event.data.scalar.value);
+          g_clear_pointer (&key, g_free);
+          yaml_event_delete (&event);
+        }
+      else
+        {
+          /* A nested mapping or list, as key or value, or an alias: not a fact we read. An
+           * alias is never expanded, so no "billion laughs". */
+          if (!skip_node (&parser, &event))
+            {
+              fail (error, parser.problem ? parser.problem : "?");
+              break;
+            }
+          if (key != NULL)
+            g_clear_pointer (&key, g_free);
+          else
+            key = g_strdup (""); /* a complex key: skip its value too */
+        }
     }
 
-  /* Block scalars ("|", ">") and flow collections are not simple values. */
-  if (len == 0 || s[0] == '#' || s[0] == '|' || s[0] == '>' || s[0] == '[' || s[0] == '{')
-    return FALSE;
+  yaml_parser_delete (&parser);
+  return ok;
+}
 
-  g_string_append_len (out, s, len);
+/* TOML's top-level "key = value" lines are YAML's "key: value" for every scalar Hugo puts
+ * there (strings, dates, numbers, booleans), escapes included. */
+static gboolean
+read_toml (CpdFrontMatter *self,
+           const char     *text,
+           gsize           length,
+           GError        **error)
+{
+  g_autoptr (GString) yaml = g_string_new (NULL);
+  const char *end = text + length;
+  const char *next;
 
-  return TRUE;
+  for (const char *p = text; p < end; p = next)
+    {
+      gsize       len = line_at (p, end, &next);
+      const char *equals = memchr (p, '=', len);
+      gsize       key_len;
+
+      if (len > 0 && p[0] == '[')
+        break; /* a table: nested values */
+      if (equals == NULL || !g_ascii_isalpha (p[0]))
+        continue;
+
+      for (key_len = equals - p; key_len > 0 && p[key_len - 1] == ' '; key_len--)
+        ;
+      g_string_append_len (yaml, p, key_len);
+      g_string_append (yaml, ":");
+      g_string_append_len (yaml, equals + 1, len - (equals + 1 - p));
+      g_string_append_c (yaml, '\n');
+    }
+
+  return read_yaml (self, yaml->str, yaml->len, error);
 }
 
 static void
-parse_line (GHashTable *table,
-            const char *line,
-            gsize       len)
+read_pelican (CpdFrontMatter *self,
+              const char     *text,
+              gsize           length)
 {
-  g_autoptr (GString) value = g_string_new (NULL);
-  const char *colon;
-  gsize       key_len;
+  const char *end = text + length;
+  const char *next;
 
-  /* Indented lines belong to a nested value, '#' starts a comment, '-' a list. */
-  if (len == 0 || !g_ascii_isalnum (line[0]))
-    return;
+  for (const char *p = text; p < end && g_hash_table_size (self) < MAX_KEYS; p = next)
+    {
+      gsize            len = line_at (p, end, &next);
+      const char      *colon = memchr (p, ':', len);
+      g_autofree char *key = NULL;
+      g_autofree char *value = NULL;
 
-  colon = memchr (line, ':', len);
-  if (colon == NULL)
-    return;
+      if (colon == NULL)
+        continue;
 
-  key_len = colon - line;
-  for (gsize i = 0; i < key_len; i++)
-    if (!g_ascii_isalnum (line[i]) && line[i] != '_' && line[i] != '-')
-      return;
+      key = g_ascii_strdown (p, colon - p);
+      value = g_strndup (colon + 1, len - (colon + 1 - p));
+      set_value (self, g_strstrip (key), g_strstrip (value));
+    }
+}
 
-  /* "key:value" without a blank is not a mapping in YAML. */
-  if (colon + 1 < line + len && colon[1] != ' ' && colon[1] != '\t')
-    return;
+/* Finds the front matter block: its syntax, where it starts and ends, and where the body
+ * starts. */
+static Syntax
+find_block (const char  *text,
+            gsize        length,
+            const char **block_start,
+            const char **block_end,
+            gsize       *body_offset)
+{
+  const char *end = text + length;
+  const char *p = text;
+  const char *next;
+  gsize       len;
+  Syntax      syntax;
 
-  if (!append_value (value, colon + 1, len - key_len - 1))
-    return;
+  if (g_str_has_prefix (p, "\xef\xbb\xbf")) /* a byte order mark */
+    p += 3;
 
-  /* Values end up in GObject properties and HTML, so they must be valid UTF-8. As in
-   * the YAML loaders Jekyll uses, the last line that gives a key wins. */
-  g_hash_table_replace (table, g_strndup (line, key_len),
-                        g_utf8_make_valid (value->str, value->len));
+  len = line_at (p, end, &next);
+  if (is_fence (p, len, "---"))
+    syntax = SYNTAX_YAML;
+  else if (is_fence (p, len, "+++"))
+    syntax = SYNTAX_TOML;
+  else if (len > 6 && g_ascii_strncasecmp (p, "title:", 6) == 0)
+    syntax = SYNTAX_PELICAN;
+  else
+    return SYNTAX_NONE;
+
+  *block_start = syntax == SYNTAX_PELICAN ? p : next;
+  for (p = *block_start; p < end; p = next)
+    {
+      len = line_at (p, end, &next);
+      if (syntax == SYNTAX_PELICAN && len == 0)
+        break;
+      if (syntax == SYNTAX_YAML && (is_fence (p, len, "---") || is_fence (p, len, "...")))
+        break;
+      if (syntax == SYNTAX_TOML && is_fence (p, len, "+++"))
+        break;
+    }
+
+  /* Unterminated: not front matter. A Pelican header may be the whole page. */
+  if (p >= end && syntax != SYNTAX_PELICAN)
+    return SYNTAX_NONE;
+
+  *block_end = p;
+  *body_offset = next - text;
+  return syntax;
 }
 
 /**
@@ -205,59 +339,61 @@ parse_line (GHashTable *table,
  * @text: the page, not necessarily nul-terminated
  * @length: the length of @text in bytes
  * @body_offset: (out): where the body starts in @text
+ * @error: where a front matter that cannot be read says why
  *
- * Returns: (transfer full) (nullable): the simple scalars of the front matter, or %NULL
- *   when the page has none
+ * Returns: (transfer full) (nullable): the front matter's top-level scalars, or %NULL with
+ *   @error unset when the page has none
  */
 CpdFrontMatter *
 cpd_front_matter_parse (const char *text,
                         gsize       length,
-                        gsize      *body_offset)
+                        gsize      *body_offset,
+                        GError    **error)
 {
-  g_autoptr (GHashTable) table = NULL;
-  const char *end = text + length;
-  const char *p = text;
-  const char *next;
-  const char *block_start;
-  gsize       len;
+  g_autoptr (CpdFrontMatter) self = NULL;
+  g_autofree char *block = NULL;
+  const char      *block_start = NULL;
+  const char      *block_end = NULL;
+  Syntax           syntax;
+  gsize            block_length;
 
   g_return_val_if_fail (text != NULL || length == 0, NULL);
   g_return_val_if_fail (body_offset != NULL, NULL);
 
   *body_offset = 0;
-
-  if (length >= strlen (UTF8_BOM) && memcmp (p, UTF8_BOM, strlen (UTF8_BOM)) == 0)
-    p += strlen (UTF8_BOM);
-
-  len = line_at (p, end, &next);
-  if (!is_fence (p, len, "---"))
+  syntax = find_block (text, length, &block_start, &block_end, body_offset);
+  if (syntax == SYNTAX_NONE)
     return NULL;
 
-  block_start = next;
-  for (p = next; p < end; p = next)
+  /* libyaml refuses invalid UTF-8 outright; a stray byte should cost a character, not the
+   * page's facts. */
+  block_length = block_end - block_start;
+  block = g_utf8_make_valid (block_start, block_length);
+  block_length = strlen (block);
+
+  self = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  switch (syntax)
     {
-      len = line_at (p, end, &next);
-      if (is_fence (p, len, "---") || is_fence (p, len, "..."))
-        break;
+    case SYNTAX_YAML:
+      if (!read_yaml (self, block, block_length, error))
+        return NULL;
+      break;
+
+    case SYNTAX_TOML:
+      if (!read_toml (self, block, block_length, error))
+        return NULL;
+      break;
+
+    case SYNTAX_PELICAN:
+      read_pelican (self, block, block_length);
+      break;
+
+    case SYNTAX_NONE:
+    default:
+      g_assert_not_reached ();
     }
 
-  /* Unterminated: this was not front matter, keep everything as body. */
-  if (p >= end)
-    return NULL;
-
-  *body_offset = next - text;
-
-  table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  for (const char *q = block_start; q < p; q = next)
-    {
-      len = line_at (q, p, &next);
-      parse_line (table, q, len);
-    }
-
-  if (g_hash_table_size (table) == 0)
-    return NULL;
-
-  return g_steal_pointer (&table);
+  return g_steal_pointer (&self);
 }
 
 /**
@@ -265,7 +401,7 @@ cpd_front_matter_parse (const char *text,
  * @self: (nullable): front matter, or %NULL for none
  * @key: a key
  *
- * Returns: (nullable): the value of @key
+ * Returns: (nullable): the value of @key; of the last one, where a key is repeated
  */
 const char *
 cpd_front_matter_lookup (CpdFrontMatter *self,
@@ -276,14 +412,14 @@ cpd_front_matter_lookup (CpdFrontMatter *self,
   return self != NULL ? g_hash_table_lookup (self, key) : NULL;
 }
 
+/**
+ * cpd_front_matter_get_n_keys:
+ * @self: (nullable): front matter, or %NULL for none
+ *
+ * Returns: how many keys the front matter gives a scalar
+ */
 guint
 cpd_front_matter_get_n_keys (CpdFrontMatter *self)
 {
   return self != NULL ? g_hash_table_size (self) : 0;
-}
-
-void
-cpd_front_matter_free (CpdFrontMatter *self)
-{
-  g_hash_table_unref (self);
 }

@@ -295,6 +295,7 @@ test_load_async_cancelled (void)
 static void
 test_front_matter (void)
 {
+  g_autoptr (GError) error = NULL;
   static const char page[] = "\xef\xbb\xbf---\r\n"
                              "layout: post\r\n"
                              "title: \"Quoted: \\\"yes\\\"\"\r\n"
@@ -307,14 +308,14 @@ test_front_matter (void)
                              "list:\r\n"
                              "  - no\r\n"
                              "block: |\r\n"
-                             "  no\r\n"
-                             "nospace:no\r\n"
+                             "  yes\r\n"
                              "---\r\n"
                              "# Body\r\n";
   g_autoptr (CpdFrontMatter) table = NULL;
   gsize body_offset;
 
-  table = cpd_front_matter_parse (page, strlen (page), &body_offset);
+  table = cpd_front_matter_parse (page, strlen (page), &body_offset, &error);
+  g_assert_no_error (error);
   g_assert_cmpstr (page + body_offset, ==, "# Body\r\n");
   g_assert_cmpstr (cpd_front_matter_lookup (table, "layout"), ==, "post");
   g_assert_cmpstr (cpd_front_matter_lookup (table, "title"), ==, "Quoted: \"yes\"");
@@ -324,10 +325,9 @@ test_front_matter (void)
   g_assert_null (cpd_front_matter_lookup (table, "nested"));
   g_assert_null (cpd_front_matter_lookup (table, "child"));
   g_assert_null (cpd_front_matter_lookup (table, "list"));
-  g_assert_null (cpd_front_matter_lookup (table, "block"));
-  g_assert_null (cpd_front_matter_lookup (table, "nospace"));
+  g_assert_cmpstr (cpd_front_matter_lookup (table, "block"), ==, "yes\n");
   g_assert_null (cpd_front_matter_lookup (table, "# comment"));
-  g_assert_cmpuint (cpd_front_matter_get_n_keys (table), ==, 5);
+  g_assert_cmpuint (cpd_front_matter_get_n_keys (table), ==, 6);
 }
 
 static void
@@ -338,7 +338,7 @@ test_front_matter_repeated_key (void)
   gsize body_offset;
 
   /* As in YAML loaders Jekyll uses, the last line that gives a key wins. */
-  table = cpd_front_matter_parse (page, strlen (page), &body_offset);
+  table = cpd_front_matter_parse (page, strlen (page), &body_offset, NULL);
   g_assert_cmpstr (cpd_front_matter_lookup (table, "title"), ==, "Last");
   g_assert_cmpstr (cpd_front_matter_lookup (table, "layout"), ==, "x");
   g_assert_null (cpd_front_matter_lookup (table, "titl"));
@@ -358,7 +358,7 @@ test_front_matter_none (void)
       g_autoptr (CpdFrontMatter) table = NULL;
       gsize body_offset = 42;
 
-      table = cpd_front_matter_parse (pages[i], strlen (pages[i]), &body_offset);
+      table = cpd_front_matter_parse (pages[i], strlen (pages[i]), &body_offset, NULL);
       g_assert_cmpuint (body_offset, ==, 0);
       g_assert_null (table);
     }
@@ -373,13 +373,125 @@ test_front_matter_dots_and_empty (void)
   g_autoptr (CpdFrontMatter) table2 = NULL;
   gsize body_offset;
 
-  table = cpd_front_matter_parse (page, strlen (page), &body_offset);
+  table = cpd_front_matter_parse (page, strlen (page), &body_offset, NULL);
   g_assert_cmpstr (page + body_offset, ==, "Body");
   g_assert_cmpstr (cpd_front_matter_lookup (table, "title"), ==, "Dots");
 
-  table2 = cpd_front_matter_parse (empty, strlen (empty), &body_offset);
+  /* Fences with nothing between them: front matter without keys. */
+  table2 = cpd_front_matter_parse (empty, strlen (empty), &body_offset, NULL);
   g_assert_cmpstr (empty + body_offset, ==, "Body");
-  g_assert_null (table2);
+  g_assert_cmpuint (cpd_front_matter_get_n_keys (table2), ==, 0);
+}
+
+static void
+test_front_matter_yaml (void)
+{
+  static const char page[] = "---\n"
+                             "title: \"Caf\\u00e9 \\x41\\t\\\"q\\\"\"\n"
+                             "single: 'It''s # not a comment'\n"
+                             "literal: |\n"
+                             "  line one\n"
+                             "  line two\n"
+                             "folded: >-\n"
+                             "  one\n"
+                             "  two\n"
+                             "anchored: &name value # a comment\n"
+                             "alias: *name\n"
+                             "? [a, complex, key]\n"
+                             ": skipped\n"
+                             "flow: {a: 1}\n"
+                             "---\n"
+                             "Body";
+  g_autoptr (CpdFrontMatter) table = NULL;
+  g_autoptr (GError) error = NULL;
+  gsize body_offset;
+
+  table = cpd_front_matter_parse (page, strlen (page), &body_offset, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cpd_front_matter_lookup (table, "title"), ==, "Café A\t\"q\"");
+  g_assert_cmpstr (cpd_front_matter_lookup (table, "single"), ==, "It's # not a comment");
+  g_assert_cmpstr (cpd_front_matter_lookup (table, "literal"), ==, "line one\nline two\n");
+  g_assert_cmpstr (cpd_front_matter_lookup (table, "folded"), ==, "one two");
+  g_assert_cmpstr (cpd_front_matter_lookup (table, "anchored"), ==, "value");
+  /* Aliases are never expanded: no "billion laughs". */
+  g_assert_null (cpd_front_matter_lookup (table, "alias"));
+  g_assert_null (cpd_front_matter_lookup (table, "flow"));
+  /* title, single, literal, folded, anchored: not the alias, the complex key or the flow. */
+  g_assert_cmpuint (cpd_front_matter_get_n_keys (table), ==, 5);
+  g_assert_cmpstr (page + body_offset, ==, "Body");
+}
+
+static void
+test_front_matter_invalid (void)
+{
+  static const char *pages[] = {
+    "---\n- a list\n- not a mapping\n---\nBody",
+    "---\njust a sentence\n---\nBody",
+    "---\ntitle: [unclosed\n---\nBody",
+    "---\ntitle: \"unterminated\n---\nBody",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (CpdDocument) document = NULL;
+      g_autoptr (GBytes) bytes = g_bytes_new_static (pages[i], strlen (pages[i]));
+
+      /* The page is not shown half-read: it does not load, and the message says why. */
+      document = cpd_document_new_from_bytes (bytes, NULL, &error);
+      g_assert_null (document);
+      g_assert_error (error, CPD_DOCUMENT_ERROR, CPD_DOCUMENT_ERROR_FRONT_MATTER);
+      g_assert_nonnull (strstr (error->message, "front matter"));
+    }
+}
+
+static void
+test_front_matter_too_many_keys (void)
+{
+  g_autoptr (GString) page = g_string_new ("---\n");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CpdFrontMatter) table = NULL;
+  gsize body_offset;
+
+  for (guint i = 0; i < 300; i++)
+    g_string_append_printf (page, "key%u: value\n", i);
+  g_string_append (page, "---\nBody");
+
+  table = cpd_front_matter_parse (page->str, page->len, &body_offset, &error);
+  g_assert_null (table);
+  g_assert_error (error, CPD_DOCUMENT_ERROR, CPD_DOCUMENT_ERROR_FRONT_MATTER);
+}
+
+static void
+test_front_matter_toml_and_pelican (void)
+{
+  static const char toml[] = "+++\n"
+                             "title = \"Caf\\u00e9\"\n"
+                             "date = 2025-02-10T08:00:00+02:00\n"
+                             "tags = [\"a\", \"b\"]\n"
+                             "[params]\n"
+                             "nested = 1\n"
+                             "+++\n"
+                             "Body";
+  static const char pelican[] = "Title: Ein Titel: mit Doppelpunkt\n"
+                                "Date: 2024-01-15 10:20\n"
+                                "\n"
+                                "Body";
+  g_autoptr (CpdFrontMatter) table = NULL;
+  g_autoptr (CpdFrontMatter) table2 = NULL;
+  gsize body_offset;
+
+  table = cpd_front_matter_parse (toml, strlen (toml), &body_offset, NULL);
+  g_assert_cmpstr (cpd_front_matter_lookup (table, "title"), ==, "Café");
+  g_assert_cmpstr (cpd_front_matter_lookup (table, "date"), ==, "2025-02-10T08:00:00+02:00");
+  g_assert_null (cpd_front_matter_lookup (table, "tags"));
+  g_assert_null (cpd_front_matter_lookup (table, "nested"));
+  g_assert_cmpstr (toml + body_offset, ==, "Body");
+
+  table2 = cpd_front_matter_parse (pelican, strlen (pelican), &body_offset, NULL);
+  g_assert_cmpstr (cpd_front_matter_lookup (table2, "title"), ==, "Ein Titel: mit Doppelpunkt");
+  g_assert_cmpstr (cpd_front_matter_lookup (table2, "date"), ==, "2024-01-15 10:20");
+  g_assert_cmpstr (pelican + body_offset, ==, "Body");
 }
 
 static void
@@ -684,6 +796,10 @@ main (int   argc,
   g_test_add_func ("/document/front-matter/none", test_front_matter_none);
   g_test_add_func ("/document/front-matter/dots-and-empty", test_front_matter_dots_and_empty);
   g_test_add_func ("/document/front-matter/unterminated", test_front_matter_unterminated);
+  g_test_add_func ("/document/front-matter/yaml", test_front_matter_yaml);
+  g_test_add_func ("/document/front-matter/invalid", test_front_matter_invalid);
+  g_test_add_func ("/document/front-matter/too-many-keys", test_front_matter_too_many_keys);
+  g_test_add_func ("/document/front-matter/toml-and-pelican", test_front_matter_toml_and_pelican);
   g_test_add_func ("/document/front-matter/stripped", test_front_matter_stripped);
   g_test_add_func ("/document/render/template", test_render_template);
   g_test_add_func ("/document/render/smart", test_render_smart);

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "cpd-date-parser-private.h"
 #include "cpd-test-utils.h"
 
@@ -37,6 +39,25 @@ test_date_parser (void)
     { "  April\xc2\xa0"
       "15, 2024",
       2024, 4, 15, 2024, 4, 15 },
+    { "October 17-19, 2023", 2023, 10, 17, 2023, 10, 19 },
+    { "Sunday, November 17th, 2019", 2019, 11, 17, 2019, 11, 17 },
+    { "21st September 2023", 2023, 9, 21, 2023, 9, 21 },
+    { "2014-12-03 to 12-05", 2014, 12, 3, 2014, 12, 5 },
+    { "13.11.2015", 2015, 11, 13, 2015, 11, 13 },
+    { "10/17/2023", 2023, 10, 17, 2023, 10, 17 },
+    { "17/10/2023", 2023, 10, 17, 2023, 10, 17 },
+    { "June 24th + 25th 2022", 2022, 6, 24, 2022, 6, 25 },
+    { "Vom 13. bis 15. November 2015", 2015, 11, 13, 2015, 11, 15 },
+    { "Samstag, 7. September 2024", 2024, 9, 7, 2024, 9, 7 },
+    { "du 30 juin au 03 juillet 2026", 2026, 6, 30, 2026, 7, 3 },
+    { "le 1er avril 2025", 2025, 4, 1, 2025, 4, 1 },
+    { "del 5 al 7 de mayo de 2025", 2025, 5, 5, 2025, 5, 7 },
+    { "sábado 12 de octubre de 2024", 2024, 10, 12, 2024, 10, 12 },
+    { "de 14 a 16 de agosto de 2025", 2025, 8, 14, 2025, 8, 16 },
+    { "dal 3 al 5 ottobre 2024", 2024, 10, 3, 2024, 10, 5 },
+    { "2024年8月24日（土）", 2024, 8, 24, 2024, 8, 24 },
+    { "2023年11月4日-5日", 2023, 11, 4, 2023, 11, 5 },
+    { "2023年11月4日至5日", 2023, 11, 4, 2023, 11, 5 },
     /* Not dates, or not whole ones. */
     { "April 15", 0 },
     { "April 2024", 0 },
@@ -49,6 +70,9 @@ test_date_parser (void)
     { "April 15, 24", 0 },
     { "next year", 0 },
     { "99999999999999999999 April 2024", 0 },
+    { "10/11/2023", 0 },             /* October 11 or 10 November: no way to tell */
+    { "June 24th + 26th 2022", 0 },  /* "and" joins two days in a row, not a range */
+    { "Monday, April 16, 2024", 0 }, /* April 16, 2024 was a Tuesday */
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -58,7 +82,7 @@ test_date_parser (void)
 
       g_date_clear (&start, 1);
       g_date_clear (&end, 1);
-      parsed = cpd_date_parse_range (cases[i].text, &start, &end);
+      parsed = cpd_date_parse_range (cases[i].text, 0, &start, &end);
       g_test_message ("%s", cases[i].text);
 
       if (cases[i].y1 == 0)
@@ -75,8 +99,54 @@ test_date_parser (void)
   {
     GDate start, end;
 
-    g_assert_false (cpd_date_parse_range (NULL, &start, &end));
+    g_assert_false (cpd_date_parse_range (NULL, 0, &start, &end));
   }
+}
+
+/* A year only the caller knows, from the page's title or front matter; weekdays check it. */
+static void
+test_date_parser_default_year (void)
+{
+  GDate start, end;
+
+  g_date_clear (&start, 1);
+  g_date_clear (&end, 1);
+  g_assert_true (cpd_date_parse_range ("December 10th to 13th", 2024, &start, &end));
+  cpd_test_assert_date (&start, 2024, 12, 10);
+  cpd_test_assert_date (&end, 2024, 12, 13);
+
+  g_assert_true (
+    cpd_date_parse_range ("Monday, April 17 \xe2\x80\x93 Tuesday, April 18", 2023, &start, &end));
+  cpd_test_assert_date (&start, 2023, 4, 17);
+  cpd_test_assert_date (&end, 2023, 4, 18);
+
+  /* In 2024 April 17 is a Wednesday: the weekdays say the year is wrong. */
+  g_assert_false (
+    cpd_date_parse_range ("Monday, April 17 \xe2\x80\x93 Tuesday, April 18", 2024, &start, &end));
+  g_assert_false (cpd_date_parse_range ("December 10th to 13th", 0, &start, &end));
+}
+
+static void
+test_date_parser_find (void)
+{
+  g_autoptr (GArray) ranges = NULL;
+  g_autoptr (GArray) none = NULL;
+  const CpdDateRange *range;
+  const char         *text = "The Forum runs from October 17 to 19, 2023; talks are due by June 1, 2023.";
+
+  ranges = cpd_date_find_ranges (text, 0);
+  g_assert_cmpuint (ranges->len, ==, 2);
+  range = &g_array_index (ranges, CpdDateRange, 0);
+  cpd_test_assert_date (&range->start, 2023, 10, 17);
+  cpd_test_assert_date (&range->end, 2023, 10, 19);
+  g_assert_true (g_str_has_prefix (text + range->offset, "October 17 to 19, 2023;"));
+  g_assert_cmpuint (range->length, ==, strlen ("October 17 to 19, 2023"));
+  range = &g_array_index (ranges, CpdDateRange, 1);
+  cpd_test_assert_date (&range->start, 2023, 6, 1);
+
+  /* A rejected date does not come back a word later without its weekday. */
+  none = cpd_date_find_ranges ("Monday, April 16, 2024 and 15 speakers in 2024", 0);
+  g_assert_cmpuint (none->len, ==, 0);
 }
 
 static void
@@ -205,7 +275,8 @@ test_facts_none (void)
 static void
 test_facts_rules (void)
 {
-  /* Labelled lines win over link text; link text over URLs; only web links count. */
+  /* Labelled lines win over link text; link text over URLs; only web links count; labelled
+   * dates that disagree give no date. */
   g_autoptr (CpdDocument) document =
     cpd_test_load_string ("# Rules\n\n"
                           "[Schedule](mailto:schedule@example.org) "
@@ -214,7 +285,8 @@ test_facts_rules (void)
                           "Registration: [here](https://example.org/labelled)\n\n"
                           "[Register](https://example.org/by-text-register)\n\n"
                           "[Our venue](https://example.org/venue-by-text)\n\n"
-                          "*Date*: not labelled by emphasis, April 1, 2030\n\n"
+                          "When: April 1, 2030\n\n"
+                          "*Date*: April 2, 2030, which disagrees: no date at all\n\n"
                           "Where: nowhere in particular\n\n"
                           "Location: the second location line is ignored\n",
                           NULL);
@@ -344,6 +416,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/event/date-parser", test_date_parser);
+  g_test_add_func ("/event/date-parser/default-year", test_date_parser_default_year);
+  g_test_add_func ("/event/date-parser/find", test_date_parser_find);
   g_test_add_func ("/event/facts/bundled", test_facts_bundled);
   g_test_add_func ("/event/facts/two-day", test_facts_two_day);
   g_test_add_func ("/event/facts/iso-date", test_facts_iso_date);

@@ -1,0 +1,847 @@
+/* cpd-event-rules.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The rules that find an event's facts on its page. A fact is reported only when the page
+ * states it unambiguously: a wrong date in someone's calendar is worse than none.
+ *
+ * Dates come from, strongest first:
+ *   1. front matter that names the event's days: event_date, start/end, startDate/endDate,
+ *      start_date/end_date, or date together with end;
+ *   2. a labelled line ("**When:** …", "Wann? …", "| Where | … |") or the first lines of a
+ *      labelled section ("## When", "### Sede:", "<h3>Venue</h3>");
+ *   3. the front matter date alone (often the post's, not the event's) and a date in the
+ *      page's title;
+ *   4. dates in running text.
+ * The strongest kind the page has decides; if its dates disagree, there is no date. A date
+ * without a year takes the one year that the title and front matter name, if they name
+ * exactly one.
+ *
+ * The venue is the front matter venue (or location, where, address), else a labelled line
+ * or section; the first line of its value, or its link's text and URL. Links by role come
+ * from labelled lines first, then from the words of a link's text, then of its URL; a link
+ * that names another year than the event's belongs to another edition and is skipped.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "cpd-date-parser-private.h"
+#include "cpd-event-private.h"
+#include "cpd-event-rules-private.h"
+
+typedef enum
+{
+  LABEL_NONE = -1,
+  LABEL_DATE,
+  LABEL_VENUE,
+  LABEL_REGISTRATION,
+  LABEL_SCHEDULE,
+  LABEL_CONDUCT,
+  LABEL_RECORDINGS,
+  N_LABELS
+} Label;
+
+/* Labels as pages write them, case-folded. */
+static const char *const label_words[N_LABELS][32] = {
+  [LABEL_DATE] = { "date", "dates", "when", "event date", "event dates", "wann", "datum",
+                   "termin", "quand", "fecha", "fechas", "cuándo", "data", "datas", "quando",
+                   "日時", "日程", "開催日", "开会时间", "时间", "時間", "日期", NULL },
+  [LABEL_VENUE] = { "location", "venue", "where", "place", "wo", "ort", "veranstaltungsort",
+                    "lieu", "où", "sede", "lugar", "dónde", "local", "luogo", "dove", "場所",
+                    "会場", "地点", "地址", "会场", "room", "raum", "salle", "sala", NULL },
+  [LABEL_REGISTRATION] = { "registration", "register", "rsvp", "tickets", "sign-up", "sign up",
+                           "anmeldung",
+                           "inscription", "inscripción", "inscrição", "registro", "iscrizione",
+                           "申し込み", "报名", NULL },
+  [LABEL_SCHEDULE] = { "schedule", "agenda", "program", "programme", "programm", "zeitplan",
+                       "programa", "programma", "プログラム", "日程表", "议程", NULL },
+  [LABEL_CONDUCT] = { "code of conduct", "conduct", "verhaltenskodex", "code de conduite",
+                      "código de conducta", "código de conduta", "codice di condotta",
+                      "行動規範", "行为准则", NULL },
+  [LABEL_RECORDINGS] = { "recordings", "videos", "video", "aufzeichnungen", "vidéos",
+                         "grabaciones", "gravações", "registrazioni", "録画", "录像", NULL },
+};
+
+/* Words in a link's text, then in its URL, that give it a role; the earlier a word, the
+ * surer: a page's "Register" beats another link's "separate ticket". */
+typedef struct
+{
+  const char *text_words[16];
+  const char *url_words[10];
+} RoleWords;
+
+static const RoleWords role_words[N_LABELS] = {
+  [LABEL_VENUE] = { { "venue", NULL }, { "venue", NULL } },
+  [LABEL_REGISTRATION] = { { "register", "registration", "sign up", "sign-up", "rsvp", "anmeld",
+                             "inscri", "registr", "regístr", "申し込み", "申込", "报名", "apply",
+                             "tickets", "ticket", NULL },
+                           { "register", "registration", "signup", "/apply", "anmeldung", "inscri",
+                             "registro", "tickets", NULL } },
+  [LABEL_SCHEDULE] = { { "schedule", "agenda", "program", "horaire", "zeitplan", "プログラム",
+                         "议程", NULL },
+                       { "schedule", "agenda", "/program", NULL } },
+  [LABEL_CONDUCT] = { { "conduct", "conduite", "conducta", "conduta", "condotta",
+                        "verhaltenskodex", "行動規範", "行为准则", NULL },
+                      { "conduct", "/coc", "conduite", "conducta", "verhaltenskodex", NULL } },
+  [LABEL_RECORDINGS] = { { "recording", "videos", "video", "aufzeichnung", "vidéo",
+                           "grabacion", "grabación", "gravaç", "registrazion", "録画", "录像",
+                           NULL },
+                         { "/videos", "/video", "/recordings", "youtube.com/", "youtu.be/",
+                           "vimeo.com/", "peertube", NULL } },
+};
+
+/* The event's home, where one registers, when nothing says "register". */
+static const char *const home_words[] = { "event page", "events page", "event website",
+                                          "event site", "event home", NULL };
+
+typedef enum
+{
+  STRENGTH_PROSE,
+  STRENGTH_WEAK,
+  STRENGTH_LABEL,
+  STRENGTH_FRONT_MATTER,
+  N_STRENGTHS
+} Strength;
+
+typedef struct
+{
+  CpdFrontMatter *front_matter;
+  guint           default_year;
+
+  GArray *dates[N_STRENGTHS]; /* of CpdDateRange */
+
+  char *venue_name;
+  char *venue_url;
+  char *labelled_urls[N_LABELS];
+  char *title;
+} Rules;
+
+static const char *
+lookup (Rules             *rules,
+        const char *const *keys)
+{
+  for (guint i = 0; keys[i] != NULL; i++)
+    {
+      const char *value = cpd_front_matter_lookup (rules->front_matter, keys[i]);
+
+      if (value != NULL && value[0] != '\0')
+        return value;
+    }
+
+  return NULL;
+}
+
+/* Years (1900-2199) named in @text, added to @years. */
+static void
+add_years (GHashTable *years,
+           const char *text)
+{
+  for (const char *p = text; p != NULL && *p != '\0'; p++)
+    {
+      guint64 year;
+
+      /* Four digits, not part of a longer number. */
+      if ((p > text && g_ascii_isdigit (p[-1])) || !g_ascii_isdigit (p[0]) ||
+          !g_ascii_isdigit (p[1]) || !g_ascii_isdigit (p[2]) || !g_ascii_isdigit (p[3]) ||
+          g_ascii_isdigit (p[4]))
+        continue;
+
+      year = g_ascii_strtoull (p, NULL, 10);
+      if (year >= 1900 && year < 2200)
+        g_hash_table_add (years, GUINT_TO_POINTER ((guint) year));
+    }
+}
+
+static guint
+only_year (GHashTable *years)
+{
+  GHashTableIter iter;
+  gpointer       year;
+
+  if (g_hash_table_size (years) != 1)
+    return 0;
+
+  g_hash_table_iter_init (&iter, years);
+  g_hash_table_iter_next (&iter, &year, NULL);
+  return GPOINTER_TO_UINT (year);
+}
+
+static void
+add_date (Rules              *rules,
+          Strength            strength,
+          const CpdDateRange *range)
+{
+  g_array_append_val (rules->dates[strength], *range);
+}
+
+/* The first date or range in @text, if any, as a candidate of @strength. */
+static gboolean
+add_first_date (Rules      *rules,
+                Strength    strength,
+                const char *text)
+{
+  g_autoptr (GArray) ranges = text != NULL ? cpd_date_find_ranges (text, rules->default_year)
+                                           : NULL;
+
+  if (ranges == NULL || ranges->len == 0)
+    return FALSE;
+
+  add_date (rules, strength, &g_array_index (ranges, CpdDateRange, 0));
+  return TRUE;
+}
+
+static gboolean
+contains_word (const char *text,
+               const char *word)
+{
+  g_autofree char *folded = text != NULL ? g_utf8_casefold (text, -1) : NULL;
+
+  return folded != NULL && strstr (folded, word) != NULL;
+}
+
+static gboolean
+contains_any_word (const char        *text,
+                   const char *const *words)
+{
+  for (guint i = 0; words[i] != NULL; i++)
+    if (contains_word (text, words[i]))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Dates in running text that are about something else: a deadline, a co-located day,
+ * another edition. */
+static const char *const decoy_words[] = {
+  "deadline", "cfp", "call for", "submit", "submission", "proposal", "due", "closes", "close",
+  "opens", "until", "before", "after", "co-located", "colocated", "last year", "previous",
+  "early bird", "einreich", "frist", "bis zum", "appel", "soumission", "limite", "convocatoria",
+  "cierra", "plazo", "prazo", "submiss", "scadenza", "締切", "截止", NULL
+};
+
+static gboolean
+ends_sentence (const char *text,
+               gsize       i)
+{
+  /* ". " after a word or a year ends a sentence; after a day ("13. November") it does not. */
+  if (strchr (".!?;", text[i]) != NULL && (text[i + 1] == ' ' || text[i + 1] == '\0'))
+    return i == 0 || !g_ascii_isdigit (text[i - 1]) ||
+           (i >= 4 && g_ascii_isdigit (text[i - 2]) && g_ascii_isdigit (text[i - 3]) &&
+            g_ascii_isdigit (text[i - 4]));
+
+  return strncmp (text + i, "。", strlen ("。")) == 0;
+}
+
+/* Whether the sentence around @range, but for the date itself, speaks of a decoy. */
+static gboolean
+is_decoy (const char         *text,
+          const CpdDateRange *range)
+{
+  gsize            start = range->offset;
+  gsize            end = range->offset + range->length;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  while (start > 0 && !ends_sentence (text, start - 1))
+    start--;
+  while (text[end] != '\0' && !ends_sentence (text, end))
+    end++;
+
+  before = g_strndup (text + start, range->offset - start);
+  after = g_strndup (text + range->offset + range->length, end - range->offset - range->length);
+
+  return contains_any_word (before, decoy_words) || contains_any_word (after, decoy_words);
+}
+
+static void
+add_prose_dates (Rules      *rules,
+                 const char *text)
+{
+  g_autoptr (GArray) ranges = cpd_date_find_ranges (text, rules->default_year);
+
+  for (guint i = 0; i < ranges->len; i++)
+    {
+      const CpdDateRange *range = &g_array_index (ranges, CpdDateRange, i);
+
+      if (!is_decoy (text, range))
+        add_date (rules, STRENGTH_PROSE, range);
+    }
+}
+
+static gboolean
+is_post (Rules *rules)
+{
+  return g_strcmp0 (lookup (rules, (const char *const[]){ "layout", NULL }), "post") == 0;
+}
+
+/* The front matter "date", unless the page is a blog post: then it is the post's. */
+static const char *
+post_date (Rules *rules)
+{
+  return is_post (rules) ? NULL : lookup (rules, (const char *const[]){ "date", "Date", NULL });
+}
+
+static void
+read_front_matter_dates (Rules *rules)
+{
+  static const char *const start_keys[] = { "event_date", "eventDate", "eventdate", "start",
+                                            "startDate", "startdate", "start_date", "begin",
+                                            NULL };
+  static const char *const end_keys[] = { "end", "endDate", "enddate", "end_date", "event_end",
+                                          NULL };
+  const char              *start = lookup (rules, start_keys);
+  const char              *end = lookup (rules, end_keys);
+  const char              *date = post_date (rules);
+  CpdDateRange             first, last;
+
+  /* "date" with "end" is the event's first day; alone it may be the post's. */
+  if (start == NULL && end != NULL)
+    start = date;
+
+  if (start == NULL)
+    {
+      add_first_date (rules, STRENGTH_WEAK, date);
+      /* Pelican's "When:" header is a labelled line of the page. */
+      add_first_date (rules, STRENGTH_LABEL, lookup (rules, (const char *const[]){ "when", NULL }));
+      return;
+    }
+
+  if (!cpd_date_parse_range (start, rules->default_year, &first.start, &first.end))
+    return;
+
+  if (end != NULL)
+    {
+      if (!cpd_date_parse_range (end, rules->default_year, &last.start, &last.end) ||
+          g_date_compare (&last.end, &first.start) < 0)
+        return;
+      first.end = last.end;
+    }
+
+  add_date (rules, STRENGTH_FRONT_MATTER, &first);
+}
+
+/* Which label @text is, alone: "When", "Wann?", "Sede:", "When and Where" is two. */
+static gboolean
+match_labels (const char *text,
+              gboolean    labels[N_LABELS])
+{
+  g_autofree char *folded = g_utf8_casefold (text, -1);
+  g_auto (GStrv) parts = NULL;
+  gboolean found = FALSE;
+
+  memset (labels, 0, sizeof (gboolean) * N_LABELS);
+  g_strdelimit (folded, "*_", ' ');
+  /* Bullets and emoji before the label: "📅 Date:", "🔹 Ort:". */
+  while (folded[0] != '\0' && !g_unichar_isalnum (g_utf8_get_char (folded)))
+    memmove (folded, g_utf8_next_char (folded), strlen (g_utf8_next_char (folded)) + 1);
+  g_strstrip (folded);
+  for (gsize n = strlen (folded); n > 0 && strchr (":?! ", folded[n - 1]) != NULL; n--)
+    folded[n - 1] = '\0';
+  if (g_str_has_suffix (folded, "："))
+    folded[strlen (folded) - strlen ("：")] = '\0';
+  g_strstrip (folded);
+
+  parts = g_strsplit (folded, " and ", 2);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      g_strstrip (parts[i]);
+      for (guint label = 0; label < N_LABELS; label++)
+        if (g_strv_contains (label_words[label], parts[i]))
+          labels[label] = found = TRUE;
+    }
+
+  return found;
+}
+
+/* "When: …", "**Where**: …", "Wo? …", "場所：…", "| When | … |": the label and its value. */
+static Label
+split_labelled_line (const char *line,
+                     char      **value)
+{
+  static const char *const separators[] = { ":", "：", "?", " - ", " – ", NULL };
+  g_autofree char         *text = g_strdup (line);
+  gboolean                 labels[N_LABELS];
+
+  g_strstrip (text);
+  if (text[0] == '|')
+    {
+      g_auto (GStrv) cells = g_strsplit (text + 1, "|", 3);
+
+      if (g_strv_length (cells) >= 2 && match_labels (cells[0], labels))
+        for (guint label = 0; label < N_LABELS; label++)
+          if (labels[label])
+            {
+              *value = g_strstrip (g_strdup (cells[1]));
+              return label;
+            }
+
+      return LABEL_NONE;
+    }
+
+  for (guint i = 0; separators[i] != NULL; i++)
+    {
+      const char      *sep = strstr (text, separators[i]);
+      g_autofree char *label = NULL;
+
+      /* Labels are short: a colon later in the line is the sentence's own. */
+      if (sep == NULL || sep - text > 32 || sep == text)
+        continue;
+
+      label = g_strndup (text, sep - text);
+      if (!match_labels (label, labels))
+        continue;
+
+      for (guint l = 0; l < N_LABELS; l++)
+        if (labels[l])
+          {
+            *value = g_strstrip (g_strdup (sep + strlen (separators[i])));
+            g_strdelimit (*value, "*", ' ');
+            g_strstrip (*value);
+            return l;
+          }
+    }
+
+  return LABEL_NONE;
+}
+
+static char *
+clean_venue (const char *text)
+{
+  char *venue = g_strstrip (g_strdup (text));
+  gsize n = strlen (venue);
+
+  while (n > 0 && strchr (".,;:", venue[n - 1]) != NULL)
+    venue[--n] = '\0';
+
+  return venue;
+}
+
+/* What pages write for a fact they do not know yet. */
+static const char *const unknown_words[] = { "tba", "tbd", "tbc", "to be announced",
+                                             "to be confirmed", "to be decided", "n/a",
+                                             "à venir", "à confirmer", "folgt", "wird noch",
+                                             "por confirmar", "por anunciar", "未定", "待定",
+                                             NULL };
+
+static gboolean
+says_unknown (const char *value)
+{
+  g_autofree char *folded = g_utf8_casefold (value, -1);
+
+  for (guint i = 0; unknown_words[i] != NULL; i++)
+    if (g_str_has_prefix (g_strstrip (folded), unknown_words[i]))
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+take_venue (Rules             *rules,
+            const char        *value,
+            const CpdPageLine *line)
+{
+  if (rules->venue_name != NULL || value == NULL || value[0] == '\0' || says_unknown (value))
+    return;
+
+  /* "[Hall 4](https://…/directions), Main Street": the link says where the venue is. */
+  for (guint i = 0; line != NULL && i < line->links->len && rules->venue_url == NULL; i++)
+    {
+      const CpdPageLink *link = g_ptr_array_index (line->links, i);
+
+      rules->venue_url = g_strdup (link->url);
+    }
+
+  rules->venue_name = clean_venue (value);
+}
+
+static void
+take_labelled_url (Rules             *rules,
+                   Label              label,
+                   const CpdPageLine *line)
+{
+  for (guint i = 0; i < line->links->len && rules->labelled_urls[label] == NULL; i++)
+    {
+      const CpdPageLink *link = g_ptr_array_index (line->links, i);
+
+      rules->labelled_urls[label] = g_strdup (link->url);
+    }
+}
+
+static void
+take_labelled_value (Rules             *rules,
+                     Label              label,
+                     const char        *value,
+                     const CpdPageLine *line)
+{
+  switch (label)
+    {
+    case LABEL_DATE:
+      add_first_date (rules, STRENGTH_LABEL, value);
+      break;
+
+    case LABEL_VENUE:
+      take_venue (rules, value, line);
+      break;
+
+    default:
+      take_labelled_url (rules, label, line);
+      break;
+    }
+}
+
+/* A line of a labelled section: the first line with a date is its date, the first line
+ * without one its venue ("## When and Where": both). */
+static void
+read_section_line (Rules             *rules,
+                   gboolean           section[N_LABELS],
+                   const CpdPageLine *line)
+{
+  gboolean has_date = FALSE;
+
+  if (section[LABEL_DATE])
+    {
+      has_date = add_first_date (rules, STRENGTH_LABEL, line->text);
+      if (has_date)
+        section[LABEL_DATE] = FALSE;
+    }
+
+  if (section[LABEL_VENUE] && !has_date)
+    {
+      take_venue (rules, line->text, line);
+      section[LABEL_VENUE] = FALSE;
+    }
+
+  for (guint label = LABEL_REGISTRATION; label < N_LABELS; label++)
+    if (section[label] && line->links->len > 0)
+      {
+        take_labelled_url (rules, label, line);
+        section[label] = FALSE;
+      }
+}
+
+static void
+read_blocks (Rules     *rules,
+             GPtrArray *blocks)
+{
+  gboolean section[N_LABELS] = { 0 };
+  guint    section_level = 0;
+  g_autoptr (GString) prose = g_string_new (NULL);
+
+  for (guint b = 0; b < blocks->len; b++)
+    {
+      const CpdPageBlock *block = g_ptr_array_index (blocks, b);
+
+      if (block->heading_level > 0)
+        {
+          const CpdPageLine *line = g_ptr_array_index (block->lines, 0);
+          gboolean           labels[N_LABELS];
+
+          if (match_labels (line->text, labels))
+            {
+              memcpy (section, labels, sizeof section);
+              section_level = block->heading_level;
+            }
+          else if (section_level == 0 || block->heading_level <= section_level)
+            {
+              memset (section, 0, sizeof section);
+              section_level = 0;
+            }
+          continue;
+        }
+
+      g_string_truncate (prose, 0);
+      for (guint l = 0; l < block->lines->len; l++)
+        {
+          const CpdPageLine *line = g_ptr_array_index (block->lines, l);
+          g_autofree char   *value = NULL;
+          Label              label = line->starts_with_link
+                                       ? LABEL_NONE
+                                       : split_labelled_line (line->text, &value);
+
+          if (label != LABEL_NONE)
+            take_labelled_value (rules, label, value, line);
+          else if (section_level > 0)
+            read_section_line (rules, section, line);
+          else
+            g_string_append_printf (prose, "%s ", line->text);
+        }
+      add_prose_dates (rules, prose->str);
+    }
+}
+
+/* The dates of the strongest kind the page has, if they agree. */
+static gboolean
+decide_dates (Rules        *rules,
+              CpdDateRange *range)
+{
+  for (int strength = N_STRENGTHS - 1; strength >= 0; strength--)
+    {
+      GArray *dates = rules->dates[strength];
+
+      if (dates->len == 0)
+        continue;
+
+      *range = g_array_index (dates, CpdDateRange, 0);
+      for (guint i = 1; i < dates->len; i++)
+        {
+          const CpdDateRange *other = &g_array_index (dates, CpdDateRange, i);
+
+          if (g_date_compare (&other->start, &range->start) != 0 ||
+              g_date_compare (&other->end, &range->end) != 0)
+            return FALSE;
+        }
+
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* A link as the role rules compare it: folded once, not once per word. */
+typedef struct
+{
+  const char *url;
+  char       *folded_text;
+  char       *folded_url;
+  gboolean    other_edition;
+} RoleLink;
+
+static void
+role_link_clear (gpointer data)
+{
+  RoleLink *link = data;
+
+  g_free (link->folded_text);
+  g_free (link->folded_url);
+}
+
+/* A link whose text or URL names another year than the event's is another edition's. */
+static gboolean
+is_other_edition (const CpdPageLink *link,
+                  guint              event_year)
+{
+  g_autoptr (GHashTable) years = g_hash_table_new (NULL, NULL);
+
+  if (event_year == 0)
+    return FALSE;
+
+  add_years (years, link->text);
+  add_years (years, link->url);
+  return g_hash_table_size (years) > 0 &&
+         !g_hash_table_contains (years, GUINT_TO_POINTER (event_year));
+}
+
+/* Every link of the page that leads somewhere, in page order. */
+static GArray *
+collect_role_links (GPtrArray *blocks,
+                    guint      event_year)
+{
+  GArray *links = g_array_new (FALSE, TRUE, sizeof (RoleLink));
+
+  g_array_set_clear_func (links, role_link_clear);
+  for (guint b = 0; b < blocks->len; b++)
+    {
+      const CpdPageBlock *block = g_ptr_array_index (blocks, b);
+
+      for (guint l = 0; l < block->lines->len; l++)
+        {
+          const CpdPageLine *line = g_ptr_array_index (block->lines, l);
+
+          for (guint i = 0; i < line->links->len; i++)
+            {
+              const CpdPageLink *link = g_ptr_array_index (line->links, i);
+              RoleLink           role_link = { 0 };
+
+              if (link->url == NULL)
+                continue;
+
+              role_link.url = link->url;
+              role_link.folded_text = g_utf8_casefold (link->text, -1);
+              role_link.folded_url = g_utf8_casefold (link->url, -1);
+              role_link.other_edition = is_other_edition (link, event_year);
+              g_array_append_val (links, role_link);
+            }
+        }
+    }
+
+  return links;
+}
+
+/* The first link, in page order, that the role's words pick, the surer words first: by
+ * text, or by URL. */
+static char *
+find_role_url (GArray            *links,
+               const char *const *words,
+               gboolean           by_url)
+{
+  for (guint w = 0; words[w] != NULL; w++)
+    for (guint i = 0; i < links->len; i++)
+      {
+        const RoleLink *link = &g_array_index (links, RoleLink, i);
+
+        if (!link->other_edition &&
+            strstr (by_url ? link->folded_url : link->folded_text, words[w]) != NULL)
+          return g_strdup (link->url);
+      }
+
+  return NULL;
+}
+
+static char *
+decide_url (Rules  *rules,
+            GArray *links,
+            Label   label)
+{
+  char *url = NULL;
+
+  if (rules->labelled_urls[label] != NULL)
+    return g_strdup (rules->labelled_urls[label]);
+
+  url = find_role_url (links, role_words[label].text_words, FALSE);
+  if (url == NULL)
+    url = find_role_url (links, role_words[label].url_words, TRUE);
+  if (url == NULL && label == LABEL_REGISTRATION)
+    url = find_role_url (links, home_words, FALSE);
+
+  return url;
+}
+
+static const char *
+first_heading (GPtrArray *blocks)
+{
+  for (guint b = 0; b < blocks->len; b++)
+    {
+      const CpdPageBlock *block = g_ptr_array_index (blocks, b);
+
+      if (block->heading_level > 0)
+        return ((CpdPageLine *) g_ptr_array_index (block->lines, 0))->text;
+    }
+
+  return NULL;
+}
+
+/* Whether a blog post's title reads as a sentence ("We're going to Graz!"), not a name. */
+static gboolean
+is_sentence (const char *title)
+{
+  gsize n = strlen (title);
+
+  return n > 0 && (title[n - 1] == '!' || title[n - 1] == '?');
+}
+
+/* The front matter title, unless the page's first heading names the event more fully
+ * ("Porto" and "Rustacean Days Porto 2024") or the title is a blog post's sentence. */
+static char *
+decide_title (Rules     *rules,
+              GPtrArray *blocks)
+{
+  const char      *title = lookup (rules, (const char *const[]){ "title", NULL });
+  const char      *heading = first_heading (blocks);
+  g_autofree char *folded_title = NULL;
+  g_autofree char *folded_heading = NULL;
+
+  if (title == NULL || (heading != NULL && is_post (rules) && is_sentence (title)))
+    return g_strdup (heading);
+  if (heading == NULL)
+    return g_strdup (title);
+
+  folded_title = g_utf8_casefold (title, -1);
+  folded_heading = g_utf8_casefold (heading, -1);
+  if (strlen (folded_heading) > strlen (folded_title) && strstr (folded_heading, folded_title))
+    return g_strdup (heading);
+
+  return g_strdup (title);
+}
+
+static void
+read_front_matter_venue (Rules *rules)
+{
+  static const char *const keys[] = { "venue", "location", "where", "Where", "address", "place",
+                                      NULL };
+  static const char *const url_keys[N_LABELS][6] = {
+    [LABEL_VENUE] = { "venue_url", "venueUrl", "venue_link", NULL },
+    [LABEL_REGISTRATION] = { "registration", "register", "tickets", "registration_url",
+                             "rsvp", NULL },
+    [LABEL_SCHEDULE] = { "schedule", "agenda", "program", "programme", NULL },
+    [LABEL_CONDUCT] = { "code_of_conduct", "conduct", "coc", NULL },
+  };
+
+  take_venue (rules, lookup (rules, keys), NULL);
+
+  /* Links that the front matter gives, where they are web addresses. */
+  for (guint label = LABEL_VENUE; label < N_LABELS; label++)
+    {
+      const char *url = lookup (rules, url_keys[label]);
+
+      if (url != NULL && (g_str_has_prefix (url, "https://") || g_str_has_prefix (url, "http://")))
+        {
+          if (label == LABEL_VENUE)
+            rules->venue_url = g_strdup (url);
+          else
+            rules->labelled_urls[label] = g_strdup (url);
+        }
+    }
+}
+
+/**
+ * cpd_event_find:
+ * @blocks: (element-type CpdPageBlock): the page, from cpd_page_text_new()
+ * @front_matter: (nullable): its front matter
+ *
+ * Returns: (transfer full): what the page states about its event
+ */
+CpdEvent *
+cpd_event_find (GPtrArray      *blocks,
+                CpdFrontMatter *front_matter)
+{
+  Rules        rules = { .front_matter = front_matter };
+  CpdEvent    *facts = cpd_event_new ();
+  CpdDateRange range;
+  guint        event_year = 0;
+  g_autoptr (GHashTable) years = g_hash_table_new (NULL, NULL);
+  g_autoptr (GArray) links = NULL;
+
+  for (guint i = 0; i < N_STRENGTHS; i++)
+    rules.dates[i] = g_array_new (FALSE, FALSE, sizeof (CpdDateRange));
+
+  facts->title = decide_title (&rules, blocks);
+
+  /* A year that the title and front matter agree on dates "April 17 – 18". */
+  add_years (years, facts->title);
+  add_years (years, first_heading (blocks));
+  add_years (years, post_date (&rules));
+  rules.default_year = only_year (years);
+
+  read_front_matter_dates (&rules);
+  read_front_matter_venue (&rules);
+  add_first_date (&rules, STRENGTH_WEAK, facts->title);
+  read_blocks (&rules, blocks);
+
+  if (decide_dates (&rules, &range))
+    {
+      facts->has_dates = TRUE;
+      facts->start = range.start;
+      facts->end = range.end;
+      event_year = g_date_get_year (&range.start);
+    }
+
+  links = collect_role_links (blocks, event_year);
+  facts->venue_name = g_steal_pointer (&rules.venue_name);
+  facts->venue_url = g_steal_pointer (&rules.venue_url);
+  if (facts->venue_url == NULL)
+    facts->venue_url = decide_url (&rules, links, LABEL_VENUE);
+  facts->registration_url = decide_url (&rules, links, LABEL_REGISTRATION);
+  facts->schedule_url = decide_url (&rules, links, LABEL_SCHEDULE);
+  facts->conduct_url = decide_url (&rules, links, LABEL_CONDUCT);
+  facts->recordings_url = decide_url (&rules, links, LABEL_RECORDINGS);
+
+  for (guint i = 0; i < N_STRENGTHS; i++)
+    g_array_unref (rules.dates[i]);
+  for (guint i = 0; i < N_LABELS; i++)
+    g_free (rules.labelled_urls[i]);
+
+  return facts;
+}
