@@ -14,7 +14,11 @@
 
 #include "cpd-help-window.h"
 
+#include "cpd-portal-test-utils.h"
 #include "cpd-ui-test-utils.h"
+
+/* The license, linked from every page's footer. */
+#define LICENSE "http://creativecommons.org/licenses/by-sa/4.0/"
 
 static CpdApplication *app;
 
@@ -244,6 +248,38 @@ test_only_own_pages (CpdWindow *window)
   close_help_window ();
 }
 
+/* Links, as the reader follows them (through AT-SPI, as a click would): a page of the help
+ * opens in the window; the license's web page leaves through the OpenURI portal to the
+ * browser (here portal-run's stub handler), and the window stays where it was. */
+static void
+test_links (CpdWindow *window)
+{
+  g_autofree char *find = help_page_uri (expected_language, "find.html");
+  g_autofree char *output = NULL;
+  CpdHelpWindow   *help;
+  WebKitWebView   *web_view;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "app.help", NULL));
+  wait_for_help_title (expected_title);
+  help = find_help_window ();
+  web_view = cpd_help_window_get_web_view (help);
+
+  output = cpd_test_drive_atspi ("link", expected_title, "Find text in the page", NULL);
+  wait_for_page (web_view, find);
+
+  g_clear_pointer (&output, g_free);
+  output = cpd_test_drive_atspi ("link", gtk_window_get_title (GTK_WINDOW (help)),
+                                 "Creative Commons", NULL);
+  cpd_test_wait_for_handler ("ARG " LICENSE "\n");
+  g_assert_cmpuint (cpd_test_count_portal_calls (G_APPLICATION (app),
+                                                 "org.freedesktop.portal.OpenURI", "OpenURI",
+                                                 "\"" LICENSE "\""),
+                    ==, 1);
+  g_assert_cmpstr (webkit_web_view_get_uri (web_view), ==, find);
+
+  close_help_window ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -267,6 +303,9 @@ main (int   argc,
   app = cpd_test_start_app (NULL);
   cpd_test_add_window_test ("/help/f1-shows-help", test_f1_shows_help);
   cpd_test_add_window_test ("/help/only-own-pages", test_only_own_pages);
+  /* Under tests/portal/portal-run, with its stub handler for web links. */
+  if (g_strcmp0 (g_getenv ("CPD_PORTAL_MODE"), "handler") == 0)
+    cpd_test_add_window_test ("/help/links", test_links);
 
   ret = g_test_run ();
 

@@ -23,6 +23,7 @@
 #include "cpd-application.h"
 #include "cpd-window.h"
 
+#include "cpd-portal-test-utils.h"
 #include "cpd-ui-test-utils.h"
 
 #define LINK_IN_PAGE "https://opencontainers.org/"
@@ -32,83 +33,13 @@
 
 static CpdApplication *app;
 
-/* Logs ------------------------------------------------------------------------------------ */
-
-static char *
-read_log (const char *variable)
-{
-  const char *path = g_getenv (variable);
-  g_autoptr (GError) error = NULL;
-  char *contents = NULL;
-
-  g_assert_nonnull (path);
-  if (!g_file_get_contents (path, &contents, NULL, &error))
-    g_error ("Could not read %s: %s", path, error->message);
-
-  return contents;
-}
-
-static char *
-read_handler_log (void)
-{
-  return read_log ("CPD_PORTAL_HANDLER_LOG");
-}
-
-static gboolean
-handler_log_has (gpointer data)
-{
-  g_autofree char *log = read_handler_log ();
-
-  return strstr (log, data) != NULL;
-}
-
-static void
-wait_for_handler (const char *line)
-{
-  g_autofree char *what = g_strdup_printf ("the handler to receive “%s”", line);
-
-  cpd_test_wait_for (handler_log_has, (gpointer) line, what);
-}
-
-/* dbus-monitor prints a message as a header line ("method call time=… sender=:1.7 -> …;
- * interface=…; member=…") followed by indented arguments. Counts the calls of @member on the
- * portal interface @interface made by this process whose arguments contain @needle. */
-static guint
-count_calls (const char *interface,
-             const char *member,
-             const char *needle)
-{
-  g_autofree char *log = read_log ("CPD_PORTAL_DBUS_LOG");
-  g_auto (GStrv) lines = g_strsplit (log, "\n", -1);
-  GDBusConnection *bus = g_application_get_dbus_connection (G_APPLICATION (app));
-  g_autofree char *sender = g_strdup_printf ("sender=%s ", g_dbus_connection_get_unique_name (bus));
-  g_autofree char *header = g_strdup_printf ("interface=%s; member=%s", interface, member);
-  guint            count = 0;
-
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      gboolean found = needle == NULL;
-
-      if (!g_str_has_prefix (lines[i], "method call ") || strstr (lines[i], sender) == NULL ||
-          !g_str_has_suffix (lines[i], header))
-        continue;
-
-      for (guint j = i + 1; lines[j] != NULL && g_ascii_isspace (lines[j][0]); j++)
-        found = found || strstr (lines[j], needle) != NULL;
-
-      if (found)
-        count++;
-    }
-
-  return count;
-}
-
 /* Calls of @member on the OpenURI portal. */
 static guint
 count_portal_calls (const char *member,
                     const char *needle)
 {
-  return count_calls ("org.freedesktop.portal.OpenURI", member, needle);
+  return cpd_test_count_portal_calls (G_APPLICATION (app), "org.freedesktop.portal.OpenURI", member,
+                                      needle);
 }
 
 /* Page ------------------------------------------------------------------------------------ */
@@ -156,7 +87,7 @@ test_page_link (CpdWindow *window)
   before = count_portal_calls ("OpenURI", "string \"" LINK_IN_PAGE "\"");
 
   click_link (window, LINK_IN_PAGE);
-  wait_for_handler ("ARG " LINK_IN_PAGE "\n");
+  cpd_test_wait_for_handler ("ARG " LINK_IN_PAGE "\n");
   g_assert_cmpuint (count_portal_calls ("OpenURI", "string \"" LINK_IN_PAGE "\""), ==, before + 1);
 }
 
@@ -164,7 +95,7 @@ static void
 test_register (CpdWindow *window)
 {
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.register", NULL));
-  wait_for_handler ("ARG " REGISTRATION "\n");
+  cpd_test_wait_for_handler ("ARG " REGISTRATION "\n");
   g_assert_cmpuint (count_portal_calls ("OpenURI", "string \"" REGISTRATION "\""), ==, 1);
 }
 
@@ -174,7 +105,7 @@ test_mail_link (CpdWindow *window)
   static const char mail[] = "mailto:info@example.org?subject=Container%20Plumbing%20Days";
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-link", "s", mail));
-  wait_for_handler (mail);
+  cpd_test_wait_for_handler (mail);
   g_assert_cmpuint (count_portal_calls ("OpenURI", mail), ==, 1);
 }
 
@@ -182,7 +113,7 @@ test_mail_link (CpdWindow *window)
 static char *
 received_calendar (char **path)
 {
-  g_autofree char *log = read_handler_log ();
+  g_autofree char *log = cpd_test_read_handler_log ();
   const char      *begin = strstr (log, "FILE-BEGIN ");
   const char      *end;
   const char      *newline;
@@ -238,7 +169,7 @@ test_add_to_calendar (CpdWindow *window)
   g_autofree char *expected_path = NULL;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-to-calendar", NULL));
-  wait_for_handler ("\nFILE-END\n");
+  cpd_test_wait_for_handler ("\nFILE-END\n");
   g_assert_cmpuint (count_portal_calls ("OpenFile", NULL), ==, 1);
 
   /* The file the portal handed over is the one the app wrote to its cache. */
@@ -254,58 +185,18 @@ test_add_to_calendar (CpdWindow *window)
 #define SAVE_TITLE "Save Calendar File"
 #define PROPOSED_NAME "container-plumbing-days-2024.ics"
 
-typedef struct
-{
-  GSubprocess *process;
-  char        *output;
-  GError      *error;
-  gboolean     done;
-} Driver;
-
-static void
-driver_done_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  Driver *driver = user_data;
-
-  g_subprocess_communicate_utf8_finish (G_SUBPROCESS (source), result, &driver->output, NULL,
-                                        &driver->error);
-  driver->done = TRUE;
-}
-
-static gboolean
-driver_done (gpointer data)
-{
-  return ((Driver *) data)->done;
-}
-
-/* Answers the file chooser the portal's backend shows (tests/portal/drive-file-chooser.py,
- * through AT-SPI) while the app's main loop runs: "cancel", or "save" as @path. Returns when
- * the dialog has closed. */
+/* Answers the file chooser the portal's backend shows: "cancel", or "save" as @path. Returns
+ * when the dialog has closed. */
 static void
 answer_file_chooser (const char *answer,
                      const char *path)
 {
-  Driver driver = { 0 };
-
   /* Without a path, the argument list ends after the answer. */
-  driver.process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &driver.error, "python3",
-                                     g_getenv ("CPD_PORTAL_CHOOSER_DRIVER"), SAVE_TITLE, answer,
-                                     path, NULL);
-  g_assert_no_error (driver.error);
-  g_subprocess_communicate_utf8_async (driver.process, NULL, NULL, driver_done_cb, &driver);
-  cpd_test_wait_for (driver_done, &driver, "the file chooser to be answered");
-  g_assert_no_error (driver.error);
-  g_test_message ("drive-file-chooser: %s", driver.output);
-  g_assert_true (g_subprocess_get_successful (driver.process));
+  g_autofree char *output = cpd_test_drive_atspi ("file-chooser", SAVE_TITLE, answer, path, NULL);
 
   /* The app proposes the event's name. */
   if (g_str_equal (answer, "save"))
-    g_assert_nonnull (strstr (driver.output, "Name proposed by the app: " PROPOSED_NAME "\n"));
-
-  g_free (driver.output);
-  g_object_unref (driver.process);
+    g_assert_nonnull (strstr (output, "Name proposed by the app: " PROPOSED_NAME "\n"));
 }
 
 static void
@@ -339,8 +230,9 @@ test_save_calendar (CpdWindow *window)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save-calendar", NULL));
   answer_file_chooser ("save", path);
   cpd_test_expect_toast (window, "Calendar file saved");
-  g_assert_cmpuint (count_calls ("org.freedesktop.portal.FileChooser", "SaveFile",
-                                 "\"" SAVE_TITLE "\""),
+  g_assert_cmpuint (cpd_test_count_portal_calls (G_APPLICATION (app),
+                                                 "org.freedesktop.portal.FileChooser", "SaveFile",
+                                                 "\"" SAVE_TITLE "\""),
                     ==, 2);
 
   g_assert_true (g_file_get_contents (path, &text, NULL, &error));
@@ -389,7 +281,7 @@ test_refused_schemes (CpdWindow *window)
   for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
     click_link (window, refused[i]);
   click_link (window, RELATIVE_LINK);
-  wait_for_handler ("ARG " RELATIVE_LINK "\n");
+  cpd_test_wait_for_handler ("ARG " RELATIVE_LINK "\n");
   g_signal_handlers_disconnect_by_func (page_view, link_activated_cb, activated);
   for (guint i = 0; i < activated->len; i++)
     g_test_message ("Page activated %s", (char *) activated->pdata[i]);
@@ -410,9 +302,9 @@ test_refused_schemes (CpdWindow *window)
   cpd_test_expect_toast (window, "“javascript:”");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.schedule", NULL));
-  wait_for_handler (after);
+  cpd_test_wait_for_handler (after);
 
-  log = read_handler_log ();
+  log = cpd_test_read_handler_log ();
   g_assert_null (strstr (log, "/etc/passwd"));
   g_assert_null (strstr (log, "javascript:"));
   g_assert_null (strstr (log, "ftp:"));
@@ -506,7 +398,7 @@ test_no_handler (CpdWindow *window)
   /* Both went through the portal; nothing reached any handler. */
   g_assert_cmpuint (count_portal_calls ("OpenFile", NULL), ==, 1);
   g_assert_cmpuint (count_portal_calls ("OpenURI", LINK_IN_PAGE), ==, 1);
-  log = read_handler_log ();
+  log = cpd_test_read_handler_log ();
   g_assert_cmpstr (log, ==, "");
 }
 
