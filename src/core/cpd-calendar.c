@@ -25,8 +25,9 @@ G_DEFINE_QUARK (cpd-calendar-error-quark, cpd_calendar_error);
  * cpd_event_dup_uid:
  * @event: a #CpdEvent with a title and a date
  *
- * The same event always gets the same UID, so importing it again updates the
- * calendar's copy instead of adding a second one.
+ * The same event always gets the same UID. A calendar that already holds it keeps its
+ * first copy when the file is imported again (GNOME Calendar and evolution-data-server
+ * refuse the second "Object ID already exists"): no duplicate, but no update either.
  *
  * Returns: (transfer full) (nullable): a UID derived from the title and first day, or
  *   %NULL when the event lacks either
@@ -61,6 +62,37 @@ ical_date (const GDate *date)
   t.day = g_date_get_day (date);
 
   return t;
+}
+
+/* Whether @event's first day is after @now's day, where the user is. */
+static gboolean
+is_upcoming (CpdEvent  *event,
+             GDateTime *now)
+{
+  g_autoptr (GDateTime) local = g_date_time_to_local (now);
+  GDate today;
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, g_date_time_get_day_of_month (local), g_date_time_get_month (local),
+                  g_date_time_get_year (local));
+  return cpd_event_get_timing (event, &today, NULL) == CPD_EVENT_TIMING_UPCOMING;
+}
+
+/* One reminder the day before, as people set for an event they travel to. */
+static icalcomponent *
+new_day_before_alarm (CpdEvent *event)
+{
+  struct icaltriggertype trigger = { 0 };
+  g_autofree char       *text = NULL;
+
+  trigger.time = icaltime_null_time ();
+  trigger.duration = icaldurationtype_from_int (-24 * 60 * 60);
+  /* Translators: the reminder a calendar shows the day before; %s is the event's title */
+  text = g_strdup_printf (_ ("%s starts tomorrow"), cpd_event_get_title (event));
+
+  return icalcomponent_vanew (ICAL_VALARM_COMPONENT, icalproperty_new_action (ICAL_ACTION_DISPLAY),
+                              icalproperty_new_trigger (trigger),
+                              icalproperty_new_description (text), (void *) 0);
 }
 
 static char *
@@ -102,7 +134,8 @@ build_description (CpdEvent *event)
  *
  * Builds a VCALENDAR with one all-day VEVENT: UID (see cpd_event_dup_uid()),
  * DTSTAMP, DTSTART;VALUE=DATE, an exclusive DTEND, SUMMARY, and LOCATION, URL (the
- * event's page) and DESCRIPTION as far as the page gives them.
+ * event's page) and DESCRIPTION as far as the page gives them. An event still to come
+ * (after @dtstamp's day) carries a VALARM that reminds the day before; a past one none.
  *
  * Returns: (transfer full) (nullable): the calendar as iCalendar text, or %NULL with
  *   @error set when the event has no title or no date
@@ -166,6 +199,8 @@ cpd_event_to_icalendar (CpdEvent  *event,
     icalcomponent_add_property (vevent, icalproperty_new_url (url));
 
   icalcomponent_add_property (vevent, icalproperty_new_description (description));
+  if (is_upcoming (event, dtstamp))
+    icalcomponent_add_component (vevent, new_day_before_alarm (event));
 
   calendar = icalcomponent_vanew (ICAL_VCALENDAR_COMPONENT, icalproperty_new_prodid (PRODID),
                                   icalproperty_new_version ("2.0"),

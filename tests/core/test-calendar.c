@@ -274,6 +274,49 @@ test_incomplete (void)
   g_assert_null (cpd_event_dup_uid (cpd_document_get_event (no_title)));
 }
 
+static icalcomponent *
+bundled_calendar_at (int year,
+                     int month,
+                     int day)
+{
+  g_autoptr (CpdDocument) document = cpd_test_load_bundled ();
+  g_autoptr (GDateTime) stamp = g_date_time_new_local (year, month, day, 12, 0, 0);
+  g_autofree char *ics = cpd_event_to_icalendar (cpd_document_get_event (document), stamp, NULL);
+
+  return parse_and_check (ics);
+}
+
+/* One reminder the day before, for an event still to come; none once it has begun. */
+static void
+test_alarm (void)
+{
+  icalcomponent         *before = bundled_calendar_at (2024, 3, 1);
+  icalcomponent         *vevent = icalcomponent_get_first_component (before, ICAL_VEVENT_COMPONENT);
+  icalcomponent         *alarm;
+  icalcomponent         *on_the_day = bundled_calendar_at (2024, 4, 15);
+  icalcomponent         *after = bundled_calendar_at (2024, 5, 1);
+  struct icaltriggertype trigger;
+
+  g_assert_cmpint (icalcomponent_count_components (vevent, ICAL_VALARM_COMPONENT), ==, 1);
+  alarm = icalcomponent_get_first_component (vevent, ICAL_VALARM_COMPONENT);
+  g_assert_cmpint (icalproperty_get_action (icalcomponent_get_first_property (alarm, ICAL_ACTION_PROPERTY)), ==, ICAL_ACTION_DISPLAY);
+  trigger = icalproperty_get_trigger (icalcomponent_get_first_property (alarm, ICAL_TRIGGER_PROPERTY));
+  g_assert_cmpint (icaldurationtype_as_int (trigger.duration), ==, -24 * 60 * 60);
+  g_assert_cmpstr (icalcomponent_get_description (alarm), ==,
+                   "Container Plumbing Days 2024 starts tomorrow");
+  g_assert_nonnull (strstr (icalcomponent_as_ical_string (alarm), "TRIGGER:-P1D"));
+
+  for (icalcomponent **calendar = (icalcomponent *[]){ on_the_day, after, NULL }; *calendar; calendar++)
+    {
+      vevent = icalcomponent_get_first_component (*calendar, ICAL_VEVENT_COMPONENT);
+      g_assert_cmpint (icalcomponent_count_components (vevent, ICAL_VALARM_COMPONENT), ==, 0);
+    }
+
+  icalcomponent_free (before);
+  icalcomponent_free (on_the_day);
+  icalcomponent_free (after);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -287,6 +330,7 @@ main (int   argc,
   g_test_add_func ("/calendar/uid-stable", test_uid_stable);
   g_test_add_func ("/calendar/now-stamp", test_now_stamp);
   g_test_add_func ("/calendar/incomplete", test_incomplete);
+  g_test_add_func ("/calendar/alarm", test_alarm);
 
   return g_test_run ();
 }

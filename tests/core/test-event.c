@@ -272,6 +272,29 @@ test_facts_none (void)
   g_assert_null (cpd_event_get_start_date (nothing));
 }
 
+/* Recordings: a link about videos or recordings, made absolute against the site URL. */
+static void
+test_facts_recordings (void)
+{
+  g_autoptr (CpdDocument) bundled = cpd_test_load_bundled ();
+  g_autoptr (CpdDocument) future = cpd_test_load_data ("future-event.md");
+  g_autoptr (CpdDocument) by_url =
+    cpd_test_load_string ("# Talks\n\n[All of them](https://www.youtube.com/@example) and the "
+                          "[call for talks](https://example.org/cfp)\n",
+                          NULL);
+  g_autoptr (CpdDocument) none =
+    cpd_test_load_string ("# No recordings\n\nWe record no videos. [Talks](https://example.org/cfp)\n",
+                          NULL);
+
+  g_assert_cmpstr (cpd_event_get_recordings_url (cpd_document_get_event (bundled)), ==,
+                   "https://containerplumbing.org/videos");
+  g_assert_cmpstr (cpd_event_get_recordings_url (cpd_document_get_event (future)), ==,
+                   "https://futures.example.org/videos");
+  g_assert_cmpstr (cpd_event_get_recordings_url (cpd_document_get_event (by_url)), ==,
+                   "https://www.youtube.com/@example");
+  g_assert_null (cpd_event_get_recordings_url (cpd_document_get_event (none)));
+}
+
 static void
 test_facts_rules (void)
 {
@@ -354,6 +377,7 @@ test_timing (void)
   g_autoptr (CpdDocument) one_day = cpd_test_load_bundled ();
   g_autoptr (CpdDocument) two_days = cpd_test_load_data ("two-day.md");
   g_autoptr (CpdDocument) no_date = cpd_test_load_data ("no-facts.md");
+  g_autoptr (CpdDocument) future = cpd_test_load_data ("future-event.md");
   static const struct
   {
     guint          y, m, d;
@@ -387,6 +411,8 @@ test_timing (void)
       g_assert_cmpint (days, ==, cases[i].two_days_days);
       g_assert_cmpint (cpd_event_get_timing (cpd_document_get_event (no_date), &today, NULL), ==,
                        CPD_EVENT_TIMING_UNKNOWN);
+      g_assert_cmpint (cpd_event_get_timing (cpd_document_get_event (future), &today, NULL), ==,
+                       CPD_EVENT_TIMING_UPCOMING);
     }
 
   /* Without a day given, today's date is used: the 2024 event is over by now. */
@@ -425,6 +451,7 @@ main (int   argc,
   g_test_add_func ("/event/facts/day-month-year", test_facts_day_month_year);
   g_test_add_func ("/event/facts/none", test_facts_none);
   g_test_add_func ("/event/facts/rules", test_facts_rules);
+  g_test_add_func ("/event/facts/recordings", test_facts_recordings);
   g_test_add_func ("/event/facts/lines", test_facts_lines);
   g_test_add_func ("/event/format-dates", test_format_dates);
   g_test_add_func ("/event/timing", test_timing);
