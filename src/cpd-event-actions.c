@@ -206,8 +206,7 @@ cpd_event_action_get_uri (CpdEventAction action,
   switch (action)
     {
     case CPD_EVENT_ACTION_RECORDINGS:
-      /* Wired once the core has cpd_event_get_recordings_url () (issue 15). */
-      return NULL;
+      return cpd_event_get_recordings_url (event);
     case CPD_EVENT_ACTION_REGISTER:
       return cpd_event_get_registration_url (event);
     case CPD_EVENT_ACTION_VENUE:

@@ -180,12 +180,17 @@ add_heading (CpdDocument *self,
              cmark_node  *node,
              CpdSlugger  *slugger)
 {
-  char *text = dup_stripped_text (node);
+  g_autofree char *text = dup_stripped_text (node);
+  char            *id = cpd_slugger_slug (slugger, text);
 
   if (self->title == NULL && text[0] != '\0')
     self->title = g_strdup (text);
 
-  cpd_section_list_append (self->sections, text, cpd_slugger_slug (slugger, text),
+  /* "## " alone still has its place in the page; its row in a list needs words. */
+  if (text[0] == '\0')
+    g_set_str (&text, _ ("Untitled Section"));
+
+  cpd_section_list_append (self->sections, g_steal_pointer (&text), id,
                            cmark_node_get_heading_level (node));
 }
 

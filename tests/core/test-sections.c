@@ -172,7 +172,7 @@ test_sections_levels_and_markup (void)
     { "Setext", "setext", 1 },
     { "Quoted", "quoted", 2 },
     { "One", "one-1", 1 },
-    { "", "section", 2 },
+    { "Untitled Section", "section", 2 }, /* "##" alone: labelled, so no row is blank */
   };
 
   document =
