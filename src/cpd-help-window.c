@@ -440,6 +440,14 @@ cpd_help_yelp_launched_cb (GObject      *source,
     g_warning ("Could not show help: %s", error->message);
 }
 
+static void
+cpd_help_window_destroyed_cb (GtkWidget *widget,
+                              gpointer   user_data)
+{
+  if (shown_window == CPD_HELP_WINDOW (widget))
+    shown_window = NULL;
+}
+
 /**
  * cpd_help_show:
  * @parent: (nullable): the window asking
@@ -458,7 +466,9 @@ cpd_help_show (GtkWindow *parent)
       if (shown_window == NULL && (index = cpd_help_find_index ()) != NULL)
         {
           shown_window = cpd_help_window_new (index);
-          g_object_add_weak_pointer (G_OBJECT (shown_window), (gpointer *) &shown_window);
+          /* Forgotten once closed, not once finalized: a pending link may still hold it. */
+          g_signal_connect (shown_window, "destroy", G_CALLBACK (cpd_help_window_destroyed_cb),
+                            NULL);
         }
 
       if (shown_window != NULL)

@@ -84,7 +84,7 @@ close_help_window (void)
 }
 
 /* F1 (app.help) shows the index page in the reader's language; F1 again brings back the same
- * window. */
+ * window, and after it was closed a new one. */
 static void
 test_f1_shows_help (CpdWindow *window)
 {
@@ -103,6 +103,10 @@ test_f1_shows_help (CpdWindow *window)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "app.help", NULL));
   g_assert_true (find_help_window () == help);
 
+  /* Closed, F1 makes a new one. */
+  close_help_window ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "app.help", NULL));
+  wait_for_help_title (expected_title);
   close_help_window ();
 }
 
