@@ -114,6 +114,9 @@ static const Word weekday_words[] = {
 static const char *range_words[] = { "to", "through", "thru", "until", "till", "bis",
                                      "au", "al", "a", "à", "até", "alle" };
 
+/* Words that join two days in a row: "Friday and Saturday, 14 y 15 de noviembre". */
+static const char *and_words[] = { "and", "und", "et", "y", "e" };
+
 static const char *ordinal_suffixes[] = { "st", "nd", "rd", "th", "er" };
 
 static const char *skipped_words[] = { "of", "the", "on", "from", "vom", "von", "am",
@@ -210,7 +213,8 @@ scan_numeric_date (const char **p,
   if (is_digit_at (q))
     return FALSE;
 
-  if (sep == '-' && da == 4 && db == 2 && dc == 2)
+  /* Year first ("2025-05-16", "2025/05/16") is never ambiguous. */
+  if ((sep == '-' || sep == '/') && da == 4 && db <= 2 && dc <= 2)
     *token = (Token){ .type = TOKEN_DATE, .year = a, .month = b, .day = c };
   else if (sep == '.' && da <= 2 && dc == 4)
     *token = (Token){ .type = TOKEN_DATE, .day = a, .month = b, .year = c };
@@ -311,6 +315,10 @@ scan_cjk_number (const char **p,
   if (digits == 0)
     return FALSE;
 
+  /* "2025 年 9 月 20 日": Chinese pages often space the numbers. */
+  while (*q == ' ')
+    q++;
+
   /* strncmp, not g_str_has_prefix (): that measures the whole rest of the page each time. */
   if (strncmp (q, "年", strlen ("年")) == 0 && digits == 4)
     token->type = TOKEN_CJK_YEAR;
@@ -401,6 +409,8 @@ scan_token (const char **p,
         return add_token (tokens, n, TOKEN_WEEKDAY, found->value);
       if (word_in (word, range_words, G_N_ELEMENTS (range_words)))
         return add_token (tokens, n, TOKEN_RANGE, 0);
+      if (word_in (word, and_words, G_N_ELEMENTS (and_words)))
+        return add_token (tokens, n, TOKEN_RANGE, 1);
 
       return word_in (word, skipped_words, G_N_ELEMENTS (skipped_words));
     }

@@ -46,7 +46,8 @@ typedef enum
 
 /* Labels as pages write them, case-folded. */
 static const char *const label_words[N_LABELS][32] = {
-  [LABEL_DATE] = { "date", "dates", "when", "event date", "event dates", "wann", "datum",
+  [LABEL_DATE] = { "date", "dates", "when", "event date", "event dates", "time", "wann", "datum",
+                   "zeit", "heure", "hora", "orario",
                    "termin", "quand", "fecha", "fechas", "cuándo", "data", "datas", "quando",
                    "日時", "日程", "開催日", "开会时间", "时间", "時間", "日期", NULL },
   [LABEL_VENUE] = { "location", "venue", "where", "place", "wo", "ort", "veranstaltungsort",
@@ -80,7 +81,8 @@ static const RoleWords role_words[N_LABELS] = {
                              "tickets", "ticket", NULL },
                            { "register", "registration", "signup", "/apply", "anmeldung", "inscri",
                              "registro", "tickets", NULL } },
-  [LABEL_SCHEDULE] = { { "schedule", "agenda", "program", "horaire", "zeitplan", "プログラム",
+  [LABEL_SCHEDULE] = { { "schedule", "agenda", "program", "timetable", "horaire", "zeitplan",
+                         "cronograma", "プログラム", "タイムテーブル", "talks",
                          "议程", NULL },
                        { "schedule", "agenda", "/program", NULL } },
   [LABEL_CONDUCT] = { { "conduct", "conduite", "conducta", "conduta", "condotta",
@@ -97,10 +99,11 @@ static const RoleWords role_words[N_LABELS] = {
 static const char *const home_words[] = { "event page", "events page", "event website",
                                           "event site", "event home", NULL };
 
+/* The front matter "date" alone is often a post's, so it ranks with the page's running text:
+ * it counts only where the text does not say otherwise. */
 typedef enum
 {
   STRENGTH_PROSE,
-  STRENGTH_WEAK,
   STRENGTH_LABEL,
   STRENGTH_FRONT_MATTER,
   N_STRENGTHS
@@ -218,7 +221,8 @@ contains_any_word (const char        *text,
 static const char *const decoy_words[] = {
   "deadline", "cfp", "call for", "submit", "submission", "proposal", "due", "closes", "close",
   "opens", "until", "before", "after", "co-located", "colocated", "last year", "previous",
-  "early bird", "einreich", "frist", "bis zum", "appel", "soumission", "limite", "convocatoria",
+  "early bird", " by ", "last ", "einreich", "frist", "bis zum", "appel", "soumission",
+  "limite", "convocatoria",
   "cierra", "plazo", "prazo", "submiss", "scadenza", "締切", "截止", NULL
 };
 
@@ -256,6 +260,64 @@ is_decoy (const char         *text,
   return contains_any_word (before, decoy_words) || contains_any_word (after, decoy_words);
 }
 
+/* Words a date line may end with: its times and their zones. */
+static const char *const time_words[] = { "am", "pm", "to", "uhr", "h", "utc", "gmt", "cet", "cest",
+                                          "bst", "est", "edt", "pst", "pdt", "jst", "cst", NULL };
+
+/* Whether @text holds nothing but times: "9:00–17:00", "2:00 PM to 5:00 PM BST". */
+static gboolean
+is_times (const char *text)
+{
+  const char *p = text;
+
+  while (*p != '\0')
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_ascii_isalpha (*p))
+        {
+          gsize            length = 0;
+          g_autofree char *word = NULL;
+
+          while (g_ascii_isalpha (p[length]))
+            length++;
+          word = g_ascii_strdown (p, length);
+          if (!g_strv_contains (time_words, word))
+            return FALSE;
+          p += length;
+        }
+      else if (g_unichar_isalpha (c))
+        return FALSE;
+      else
+        p = g_utf8_next_char (p);
+    }
+
+  return TRUE;
+}
+
+/* A line that is a date and nothing else ("**Thu 5 – Sat 7 June 2025**", "🗓 12 May 2025,
+ * 9:00") says when as plainly as a label: it counts as one. */
+static gboolean
+add_date_line (Rules      *rules,
+               const char *line)
+{
+  g_autoptr (GArray) ranges = cpd_date_find_ranges (line, rules->default_year);
+  const CpdDateRange *range;
+
+  if (ranges->len != 1)
+    return FALSE;
+
+  range = &g_array_index (ranges, CpdDateRange, 0);
+  for (const char *p = line; p < line + range->offset; p = g_utf8_next_char (p))
+    if (g_unichar_isalnum (g_utf8_get_char (p)))
+      return FALSE;
+  if (!is_times (line + range->offset + range->length))
+    return FALSE;
+
+  add_date (rules, STRENGTH_LABEL, range);
+  return TRUE;
+}
+
 static void
 add_prose_dates (Rules      *rules,
                  const char *text)
@@ -288,10 +350,10 @@ static void
 read_front_matter_dates (Rules *rules)
 {
   static const char *const start_keys[] = { "event_date", "eventDate", "eventdate", "start",
-                                            "startDate", "startdate", "start_date", "begin",
-                                            NULL };
-  static const char *const end_keys[] = { "end", "endDate", "enddate", "end_date", "event_end",
-                                          NULL };
+                                            "startDate", "startdate", "start_date", "starts_at",
+                                            "start_at", "begin", NULL };
+  static const char *const end_keys[] = { "end", "endDate", "enddate", "end_date", "ends_at",
+                                          "end_at", "event_end", NULL };
   const char              *start = lookup (rules, start_keys);
   const char              *end = lookup (rules, end_keys);
   const char              *date = post_date (rules);
@@ -303,7 +365,7 @@ read_front_matter_dates (Rules *rules)
 
   if (start == NULL)
     {
-      add_first_date (rules, STRENGTH_WEAK, date);
+      add_first_date (rules, STRENGTH_PROSE, date);
       /* Pelican's "When:" header is a labelled line of the page. */
       add_first_date (rules, STRENGTH_LABEL, lookup (rules, (const char *const[]){ "when", NULL }));
       return;
@@ -321,6 +383,23 @@ read_front_matter_dates (Rules *rules)
     }
 
   add_date (rules, STRENGTH_FRONT_MATTER, &first);
+}
+
+static const char *const label_joiners[] = { " and ", " und ", " et ", " y ", " e ", " & ", " + ",
+                                             " / ", " · " };
+
+/* Whether @word is one of @labels; Japanese and Chinese labels also end a longer one
+ * ("活动时间" is a time). */
+static gboolean
+is_label_word (const char        *word,
+               const char *const *labels)
+{
+  for (guint i = 0; labels[i] != NULL; i++)
+    if (strcmp (word, labels[i]) == 0 ||
+        (g_unichar_iswide (g_utf8_get_char (labels[i])) && g_str_has_suffix (word, labels[i])))
+      return TRUE;
+
+  return FALSE;
 }
 
 /* Which label @text is, alone: "When", "Wann?", "Sede:", "When and Where" is two. */
@@ -344,12 +423,21 @@ match_labels (const char *text,
     folded[strlen (folded) - strlen ("：")] = '\0';
   g_strstrip (folded);
 
-  parts = g_strsplit (folded, " and ", 2);
+  /* "When and Where", "Ort und Zeit", "Lugar y fecha", "Time & Location": two labels. */
+  for (guint i = 0; i < G_N_ELEMENTS (label_joiners); i++)
+    {
+      g_auto (GStrv) split = g_strsplit (folded, label_joiners[i], -1);
+
+      g_free (folded);
+      folded = g_strjoinv ("\x1f", split);
+    }
+
+  parts = g_strsplit (folded, "\x1f", 4);
   for (guint i = 0; parts[i] != NULL; i++)
     {
       g_strstrip (parts[i]);
       for (guint label = 0; label < N_LABELS; label++)
-        if (g_strv_contains (label_words[label], parts[i]))
+        if (is_label_word (parts[i], label_words[label]))
           labels[label] = found = TRUE;
     }
 
@@ -407,20 +495,27 @@ split_labelled_line (const char *line,
   return LABEL_NONE;
 }
 
+/* @text without the emoji or bullets before it and the punctuation after it. */
 static char *
-clean_venue (const char *text)
+clean_value (const char *text)
 {
-  char *venue = g_strstrip (g_strdup (text));
-  gsize n = strlen (venue);
+  char *value;
+  gsize n;
 
-  while (n > 0 && strchr (".,;:", venue[n - 1]) != NULL)
-    venue[--n] = '\0';
+  while (*text != '\0' && !g_unichar_isalnum (g_utf8_get_char (text)))
+    text = g_utf8_next_char (text);
 
-  return venue;
+  value = g_strstrip (g_strdup (text));
+  n = strlen (value);
+  while (n > 0 && strchr (".,;:", value[n - 1]) != NULL)
+    value[--n] = '\0';
+
+  return value;
 }
 
 /* What pages write for a fact they do not know yet. */
 static const char *const unknown_words[] = { "tba", "tbd", "tbc", "to be announced",
+                                             "still looking", "looking for",
                                              "to be confirmed", "to be decided", "n/a",
                                              "à venir", "à confirmer", "folgt", "wird noch",
                                              "por confirmar", "por anunciar", "未定", "待定",
@@ -454,7 +549,7 @@ take_venue (Rules             *rules,
       rules->venue_url = g_strdup (link->url);
     }
 
-  rules->venue_name = clean_venue (value);
+  rules->venue_name = clean_value (value);
 }
 
 static void
@@ -528,6 +623,7 @@ read_blocks (Rules     *rules,
 {
   gboolean section[N_LABELS] = { 0 };
   guint    section_level = 0;
+  Label    pending = LABEL_NONE;
   g_autoptr (GString) prose = g_string_new (NULL);
 
   for (guint b = 0; b < blocks->len; b++)
@@ -539,6 +635,7 @@ read_blocks (Rules     *rules,
           const CpdPageLine *line = g_ptr_array_index (block->lines, 0);
           gboolean           labels[N_LABELS];
 
+          pending = LABEL_NONE;
           if (match_labels (line->text, labels))
             {
               memcpy (section, labels, sizeof section);
@@ -561,12 +658,21 @@ read_blocks (Rules     *rules,
                                        ? LABEL_NONE
                                        : split_labelled_line (line->text, &value);
 
-          if (label != LABEL_NONE)
+          if (pending != LABEL_NONE)
+            take_labelled_value (rules, pending, line->text, line);
+          else if (label != LABEL_NONE && value[0] == '\0')
+            {
+              /* "<dt>Where:</dt><dd>Hall 4</dd>": the value is the next line. */
+              pending = label;
+              continue;
+            }
+          else if (label != LABEL_NONE)
             take_labelled_value (rules, label, value, line);
           else if (section_level > 0)
             read_section_line (rules, section, line);
-          else
+          else if (!add_date_line (rules, line->text))
             g_string_append_printf (prose, "%s ", line->text);
+          pending = LABEL_NONE;
         }
       add_prose_dates (rules, prose->str);
     }
@@ -732,8 +838,8 @@ is_sentence (const char *title)
   return n > 0 && (title[n - 1] == '!' || title[n - 1] == '?');
 }
 
-/* The front matter title, unless the page's first heading names the event more fully
- * ("Porto" and "Rustacean Days Porto 2024") or the title is a blog post's sentence. */
+/* The front matter title, unless it is one word that the page's first heading names more
+ * fully ("Porto" and "Rustacean Days Porto 2024") or a blog post's sentence. */
 static char *
 decide_title (Rules     *rules,
               GPtrArray *blocks)
@@ -744,14 +850,15 @@ decide_title (Rules     *rules,
   g_autofree char *folded_heading = NULL;
 
   if (title == NULL || (heading != NULL && is_post (rules) && is_sentence (title)))
-    return g_strdup (heading);
+    return heading != NULL ? clean_value (heading) : NULL;
   if (heading == NULL)
     return g_strdup (title);
 
   folded_title = g_utf8_casefold (title, -1);
   folded_heading = g_utf8_casefold (heading, -1);
-  if (strlen (folded_heading) > strlen (folded_title) && strstr (folded_heading, folded_title))
-    return g_strdup (heading);
+  if (strchr (folded_title, ' ') == NULL && strlen (folded_heading) > strlen (folded_title) &&
+      strstr (folded_heading, folded_title))
+    return clean_value (heading);
 
   return g_strdup (title);
 }
@@ -761,12 +868,12 @@ read_front_matter_venue (Rules *rules)
 {
   static const char *const keys[] = { "venue", "location", "where", "Where", "address", "place",
                                       NULL };
-  static const char *const url_keys[N_LABELS][6] = {
+  static const char *const url_keys[N_LABELS][8] = {
     [LABEL_VENUE] = { "venue_url", "venueUrl", "venue_link", NULL },
     [LABEL_REGISTRATION] = { "registration", "register", "tickets", "registration_url",
-                             "rsvp", NULL },
-    [LABEL_SCHEDULE] = { "schedule", "agenda", "program", "programme", NULL },
-    [LABEL_CONDUCT] = { "code_of_conduct", "conduct", "coc", NULL },
+                             "tickets_url", "rsvp", NULL },
+    [LABEL_SCHEDULE] = { "schedule", "agenda", "program", "programme", "schedule_url", NULL },
+    [LABEL_CONDUCT] = { "code_of_conduct", "conduct", "coc", "coc_url", "conduct_url", NULL },
   };
 
   take_venue (rules, lookup (rules, keys), NULL);
@@ -817,7 +924,7 @@ cpd_event_find (GPtrArray      *blocks,
 
   read_front_matter_dates (&rules);
   read_front_matter_venue (&rules);
-  add_first_date (&rules, STRENGTH_WEAK, facts->title);
+  add_first_date (&rules, STRENGTH_PROSE, facts->title);
   read_blocks (&rules, blocks);
 
   if (decide_dates (&rules, &range))
