@@ -29,42 +29,9 @@
 #include <string.h>
 
 #include "cpd-date-parser-private.h"
+#include "cpd-event-labels-private.h"
 #include "cpd-event-private.h"
 #include "cpd-event-rules-private.h"
-
-typedef enum
-{
-  LABEL_NONE = -1,
-  LABEL_DATE,
-  LABEL_VENUE,
-  LABEL_REGISTRATION,
-  LABEL_SCHEDULE,
-  LABEL_CONDUCT,
-  LABEL_RECORDINGS,
-  N_LABELS
-} Label;
-
-/* Labels as pages write them, case-folded. */
-static const char *const label_words[N_LABELS][32] = {
-  [LABEL_DATE] = { "date", "dates", "when", "event date", "event dates", "time", "wann", "datum",
-                   "zeit", "heure", "hora", "orario",
-                   "termin", "quand", "fecha", "fechas", "cuándo", "data", "datas", "quando",
-                   "日時", "日程", "開催日", "开会时间", "时间", "時間", "日期", NULL },
-  [LABEL_VENUE] = { "location", "venue", "where", "place", "wo", "ort", "veranstaltungsort",
-                    "lieu", "où", "sede", "lugar", "dónde", "local", "luogo", "dove", "場所",
-                    "会場", "地点", "地址", "会场", "room", "raum", "salle", "sala", NULL },
-  [LABEL_REGISTRATION] = { "registration", "register", "rsvp", "tickets", "sign-up", "sign up",
-                           "anmeldung",
-                           "inscription", "inscripción", "inscrição", "registro", "iscrizione",
-                           "申し込み", "报名", NULL },
-  [LABEL_SCHEDULE] = { "schedule", "agenda", "program", "programme", "programm", "zeitplan",
-                       "programa", "programma", "プログラム", "日程表", "议程", NULL },
-  [LABEL_CONDUCT] = { "code of conduct", "conduct", "verhaltenskodex", "code de conduite",
-                      "código de conducta", "código de conduta", "codice di condotta",
-                      "行動規範", "行为准则", NULL },
-  [LABEL_RECORDINGS] = { "recordings", "videos", "video", "aufzeichnungen", "vidéos",
-                         "grabaciones", "gravações", "registrazioni", "録画", "录像", NULL },
-};
 
 /* Words in a link's text, then in its URL, that give it a role; the earlier a word, the
  * surer: a page's "Register" beats another link's "separate ticket". */
@@ -74,26 +41,29 @@ typedef struct
   const char *url_words[10];
 } RoleWords;
 
-static const RoleWords role_words[N_LABELS] = {
-  [LABEL_VENUE] = { { "venue", NULL }, { "venue", NULL } },
-  [LABEL_REGISTRATION] = { { "register", "registration", "sign up", "sign-up", "rsvp", "anmeld",
-                             "inscri", "registr", "regístr", "申し込み", "申込", "报名", "apply",
-                             "tickets", "ticket", NULL },
-                           { "register", "registration", "signup", "/apply", "anmeldung", "inscri",
-                             "registro", "tickets", NULL } },
-  [LABEL_SCHEDULE] = { { "schedule", "agenda", "program", "timetable", "horaire", "zeitplan",
-                         "cronograma", "プログラム", "タイムテーブル", "talks",
-                         "议程", NULL },
-                       { "schedule", "agenda", "/program", NULL } },
-  [LABEL_CONDUCT] = { { "conduct", "conduite", "conducta", "conduta", "condotta",
-                        "verhaltenskodex", "行動規範", "行为准则", NULL },
-                      { "conduct", "/coc", "conduite", "conducta", "verhaltenskodex", NULL } },
-  [LABEL_RECORDINGS] = { { "recording", "videos", "video", "aufzeichnung", "vidéo",
-                           "grabacion", "grabación", "gravaç", "registrazion", "録画", "录像",
-                           NULL },
-                         { "/videos", "/video", "/recordings", "youtube.com/", "youtu.be/",
-                           "vimeo.com/", "peertube", NULL } },
+static const RoleWords role_words[CPD_N_LABELS] = {
+  [CPD_LABEL_VENUE] = { { "venue", NULL }, { "venue", NULL } },
+  [CPD_LABEL_REGISTRATION] = { { "register", "registration", "sign up", "sign-up", "rsvp",
+                                 "anmeld", "inscri", "registr", "regístr", "申し込み", "申込",
+                                 "报名", "apply", "tickets", "ticket", NULL },
+                               { "register", "registration", "signup", "/apply", "anmeldung",
+                                 "inscri", "registro", "tickets", NULL } },
+  [CPD_LABEL_SCHEDULE] = { { "schedule", "agenda", "program", "timetable", "horaire", "zeitplan",
+                             "cronograma", "プログラム", "タイムテーブル", "议程", "talks", NULL },
+                           { "schedule", "agenda", "/program", NULL } },
+  [CPD_LABEL_CONDUCT] = { { "conduct", "conduite", "conducta", "conduta", "condotta",
+                            "verhaltenskodex", "行動規範", "行为准则", NULL },
+                          { "conduct", "/coc", "conduite", "conducta", "verhaltenskodex", NULL } },
+  [CPD_LABEL_RECORDINGS] = { { "recording", "videos", "video", "aufzeichnung", "vidéo",
+                               "grabacion", "grabación", "gravaç", "registrazion", "録画", "录像",
+                               NULL },
+                             { "/videos", "/video", "/recordings", "youtube.com/", "youtu.be/",
+                               "vimeo.com/", "peertube", NULL } },
 };
+
+/* Links about something else than the event itself: a call for talks, last year's edition. */
+static const char *const decoy_link_words[] = { "call for", "cfp", "submit", "propos",
+                                                "last year", NULL };
 
 /* The event's home, where one registers, when nothing says "register". */
 static const char *const home_words[] = { "event page", "events page", "event website",
@@ -118,7 +88,7 @@ typedef struct
 
   char *venue_name;
   char *venue_url;
-  char *labelled_urls[N_LABELS];
+  char *labelled_urls[CPD_N_LABELS];
   char *title;
 } Rules;
 
@@ -385,160 +355,12 @@ read_front_matter_dates (Rules *rules)
   add_date (rules, STRENGTH_FRONT_MATTER, &first);
 }
 
-static const char *const label_joiners[] = { " and ", " und ", " et ", " y ", " e ", " & ", " + ",
-                                             " / ", " · " };
-
-/* Whether @word is one of @labels; Japanese and Chinese labels also end a longer one
- * ("活动时间" is a time). */
-static gboolean
-is_label_word (const char        *word,
-               const char *const *labels)
-{
-  for (guint i = 0; labels[i] != NULL; i++)
-    if (strcmp (word, labels[i]) == 0 ||
-        (g_unichar_iswide (g_utf8_get_char (labels[i])) && g_str_has_suffix (word, labels[i])))
-      return TRUE;
-
-  return FALSE;
-}
-
-/* Which label @text is, alone: "When", "Wann?", "Sede:", "When and Where" is two. */
-static gboolean
-match_labels (const char *text,
-              gboolean    labels[N_LABELS])
-{
-  g_autofree char *folded = g_utf8_casefold (text, -1);
-  g_auto (GStrv) parts = NULL;
-  gboolean found = FALSE;
-
-  memset (labels, 0, sizeof (gboolean) * N_LABELS);
-  g_strdelimit (folded, "*_", ' ');
-  /* Bullets and emoji before the label: "📅 Date:", "🔹 Ort:". */
-  while (folded[0] != '\0' && !g_unichar_isalnum (g_utf8_get_char (folded)))
-    memmove (folded, g_utf8_next_char (folded), strlen (g_utf8_next_char (folded)) + 1);
-  g_strstrip (folded);
-  for (gsize n = strlen (folded); n > 0 && strchr (":?! ", folded[n - 1]) != NULL; n--)
-    folded[n - 1] = '\0';
-  if (g_str_has_suffix (folded, "："))
-    folded[strlen (folded) - strlen ("：")] = '\0';
-  g_strstrip (folded);
-
-  /* "When and Where", "Ort und Zeit", "Lugar y fecha", "Time & Location": two labels. */
-  for (guint i = 0; i < G_N_ELEMENTS (label_joiners); i++)
-    {
-      g_auto (GStrv) split = g_strsplit (folded, label_joiners[i], -1);
-
-      g_free (folded);
-      folded = g_strjoinv ("\x1f", split);
-    }
-
-  parts = g_strsplit (folded, "\x1f", 4);
-  for (guint i = 0; parts[i] != NULL; i++)
-    {
-      g_strstrip (parts[i]);
-      for (guint label = 0; label < N_LABELS; label++)
-        if (is_label_word (parts[i], label_words[label]))
-          labels[label] = found = TRUE;
-    }
-
-  return found;
-}
-
-/* "When: …", "**Where**: …", "Wo? …", "場所：…", "| When | … |": the label and its value. */
-static Label
-split_labelled_line (const char *line,
-                     char      **value)
-{
-  static const char *const separators[] = { ":", "：", "?", " - ", " – ", NULL };
-  g_autofree char         *text = g_strdup (line);
-  gboolean                 labels[N_LABELS];
-
-  g_strstrip (text);
-  if (text[0] == '|')
-    {
-      g_auto (GStrv) cells = g_strsplit (text + 1, "|", 3);
-
-      if (g_strv_length (cells) >= 2 && match_labels (cells[0], labels))
-        for (guint label = 0; label < N_LABELS; label++)
-          if (labels[label])
-            {
-              *value = g_strstrip (g_strdup (cells[1]));
-              return label;
-            }
-
-      return LABEL_NONE;
-    }
-
-  for (guint i = 0; separators[i] != NULL; i++)
-    {
-      const char      *sep = strstr (text, separators[i]);
-      g_autofree char *label = NULL;
-
-      /* Labels are short: a colon later in the line is the sentence's own. */
-      if (sep == NULL || sep - text > 32 || sep == text)
-        continue;
-
-      label = g_strndup (text, sep - text);
-      if (!match_labels (label, labels))
-        continue;
-
-      for (guint l = 0; l < N_LABELS; l++)
-        if (labels[l])
-          {
-            *value = g_strstrip (g_strdup (sep + strlen (separators[i])));
-            g_strdelimit (*value, "*", ' ');
-            g_strstrip (*value);
-            return l;
-          }
-    }
-
-  return LABEL_NONE;
-}
-
-/* @text without the emoji or bullets before it and the punctuation after it. */
-static char *
-clean_value (const char *text)
-{
-  char *value;
-  gsize n;
-
-  while (*text != '\0' && !g_unichar_isalnum (g_utf8_get_char (text)))
-    text = g_utf8_next_char (text);
-
-  value = g_strstrip (g_strdup (text));
-  n = strlen (value);
-  while (n > 0 && strchr (".,;:", value[n - 1]) != NULL)
-    value[--n] = '\0';
-
-  return value;
-}
-
-/* What pages write for a fact they do not know yet. */
-static const char *const unknown_words[] = { "tba", "tbd", "tbc", "to be announced",
-                                             "still looking", "looking for",
-                                             "to be confirmed", "to be decided", "n/a",
-                                             "à venir", "à confirmer", "folgt", "wird noch",
-                                             "por confirmar", "por anunciar", "未定", "待定",
-                                             NULL };
-
-static gboolean
-says_unknown (const char *value)
-{
-  g_autofree char *folded = g_utf8_casefold (value, -1);
-
-  for (guint i = 0; unknown_words[i] != NULL; i++)
-    if (g_str_has_prefix (g_strstrip (folded), unknown_words[i]))
-      return TRUE;
-
-  return FALSE;
-}
-
 static void
 take_venue (Rules             *rules,
             const char        *value,
             const CpdPageLine *line)
 {
-  if (rules->venue_name != NULL || value == NULL || value[0] == '\0' || says_unknown (value))
+  if (rules->venue_name != NULL || value == NULL || value[0] == '\0' || cpd_label_says_unknown (value))
     return;
 
   /* "[Hall 4](https://…/directions), Main Street": the link says where the venue is. */
@@ -549,12 +371,12 @@ take_venue (Rules             *rules,
       rules->venue_url = g_strdup (link->url);
     }
 
-  rules->venue_name = clean_value (value);
+  rules->venue_name = cpd_label_clean_value (value);
 }
 
 static void
 take_labelled_url (Rules             *rules,
-                   Label              label,
+                   CpdLabel           label,
                    const CpdPageLine *line)
 {
   for (guint i = 0; i < line->links->len && rules->labelled_urls[label] == NULL; i++)
@@ -567,17 +389,17 @@ take_labelled_url (Rules             *rules,
 
 static void
 take_labelled_value (Rules             *rules,
-                     Label              label,
+                     CpdLabel           label,
                      const char        *value,
                      const CpdPageLine *line)
 {
   switch (label)
     {
-    case LABEL_DATE:
+    case CPD_LABEL_DATE:
       add_first_date (rules, STRENGTH_LABEL, value);
       break;
 
-    case LABEL_VENUE:
+    case CPD_LABEL_VENUE:
       take_venue (rules, value, line);
       break;
 
@@ -591,25 +413,25 @@ take_labelled_value (Rules             *rules,
  * without one its venue ("## When and Where": both). */
 static void
 read_section_line (Rules             *rules,
-                   gboolean           section[N_LABELS],
+                   gboolean           section[CPD_N_LABELS],
                    const CpdPageLine *line)
 {
   gboolean has_date = FALSE;
 
-  if (section[LABEL_DATE])
+  if (section[CPD_LABEL_DATE])
     {
       has_date = add_first_date (rules, STRENGTH_LABEL, line->text);
       if (has_date)
-        section[LABEL_DATE] = FALSE;
+        section[CPD_LABEL_DATE] = FALSE;
     }
 
-  if (section[LABEL_VENUE] && !has_date)
+  if (section[CPD_LABEL_VENUE] && !has_date)
     {
       take_venue (rules, line->text, line);
-      section[LABEL_VENUE] = FALSE;
+      section[CPD_LABEL_VENUE] = FALSE;
     }
 
-  for (guint label = LABEL_REGISTRATION; label < N_LABELS; label++)
+  for (guint label = CPD_LABEL_REGISTRATION; label < CPD_N_LABELS; label++)
     if (section[label] && line->links->len > 0)
       {
         take_labelled_url (rules, label, line);
@@ -621,9 +443,9 @@ static void
 read_blocks (Rules     *rules,
              GPtrArray *blocks)
 {
-  gboolean section[N_LABELS] = { 0 };
+  gboolean section[CPD_N_LABELS] = { 0 };
   guint    section_level = 0;
-  Label    pending = LABEL_NONE;
+  CpdLabel pending = CPD_LABEL_NONE;
   g_autoptr (GString) prose = g_string_new (NULL);
 
   for (guint b = 0; b < blocks->len; b++)
@@ -633,10 +455,10 @@ read_blocks (Rules     *rules,
       if (block->heading_level > 0)
         {
           const CpdPageLine *line = g_ptr_array_index (block->lines, 0);
-          gboolean           labels[N_LABELS];
+          gboolean           labels[CPD_N_LABELS];
 
-          pending = LABEL_NONE;
-          if (match_labels (line->text, labels))
+          pending = CPD_LABEL_NONE;
+          if (cpd_label_match (line->text, labels))
             {
               memcpy (section, labels, sizeof section);
               section_level = block->heading_level;
@@ -654,25 +476,25 @@ read_blocks (Rules     *rules,
         {
           const CpdPageLine *line = g_ptr_array_index (block->lines, l);
           g_autofree char   *value = NULL;
-          Label              label = line->starts_with_link
-                                       ? LABEL_NONE
-                                       : split_labelled_line (line->text, &value);
+          CpdLabel           label = line->starts_with_link
+                                       ? CPD_LABEL_NONE
+                                       : cpd_label_split_line (line->text, &value);
 
-          if (pending != LABEL_NONE)
+          if (pending != CPD_LABEL_NONE)
             take_labelled_value (rules, pending, line->text, line);
-          else if (label != LABEL_NONE && value[0] == '\0')
+          else if (label != CPD_LABEL_NONE && value[0] == '\0')
             {
               /* "<dt>Where:</dt><dd>Hall 4</dd>": the value is the next line. */
               pending = label;
               continue;
             }
-          else if (label != LABEL_NONE)
+          else if (label != CPD_LABEL_NONE)
             take_labelled_value (rules, label, value, line);
           else if (section_level > 0)
             read_section_line (rules, section, line);
           else if (!add_date_line (rules, line->text))
             g_string_append_printf (prose, "%s ", line->text);
-          pending = LABEL_NONE;
+          pending = CPD_LABEL_NONE;
         }
       add_prose_dates (rules, prose->str);
     }
@@ -767,7 +589,8 @@ collect_role_links (GPtrArray *blocks,
               role_link.url = link->url;
               role_link.folded_text = g_utf8_casefold (link->text, -1);
               role_link.folded_url = g_utf8_casefold (link->url, -1);
-              role_link.other_edition = is_other_edition (link, event_year);
+              role_link.other_edition = is_other_edition (link, event_year) ||
+                                        contains_any_word (link->text, decoy_link_words);
               g_array_append_val (links, role_link);
             }
         }
@@ -797,9 +620,9 @@ find_role_url (GArray            *links,
 }
 
 static char *
-decide_url (Rules  *rules,
-            GArray *links,
-            Label   label)
+decide_url (Rules   *rules,
+            GArray  *links,
+            CpdLabel label)
 {
   char *url = NULL;
 
@@ -809,7 +632,7 @@ decide_url (Rules  *rules,
   url = find_role_url (links, role_words[label].text_words, FALSE);
   if (url == NULL)
     url = find_role_url (links, role_words[label].url_words, TRUE);
-  if (url == NULL && label == LABEL_REGISTRATION)
+  if (url == NULL && label == CPD_LABEL_REGISTRATION)
     url = find_role_url (links, home_words, FALSE);
 
   return url;
@@ -850,7 +673,7 @@ decide_title (Rules     *rules,
   g_autofree char *folded_heading = NULL;
 
   if (title == NULL || (heading != NULL && is_post (rules) && is_sentence (title)))
-    return heading != NULL ? clean_value (heading) : NULL;
+    return heading != NULL ? cpd_label_clean_value (heading) : NULL;
   if (heading == NULL)
     return g_strdup (title);
 
@@ -858,7 +681,7 @@ decide_title (Rules     *rules,
   folded_heading = g_utf8_casefold (heading, -1);
   if (strchr (folded_title, ' ') == NULL && strlen (folded_heading) > strlen (folded_title) &&
       strstr (folded_heading, folded_title))
-    return clean_value (heading);
+    return cpd_label_clean_value (heading);
 
   return g_strdup (title);
 }
@@ -868,24 +691,24 @@ read_front_matter_venue (Rules *rules)
 {
   static const char *const keys[] = { "venue", "location", "where", "Where", "address", "place",
                                       NULL };
-  static const char *const url_keys[N_LABELS][8] = {
-    [LABEL_VENUE] = { "venue_url", "venueUrl", "venue_link", NULL },
-    [LABEL_REGISTRATION] = { "registration", "register", "tickets", "registration_url",
-                             "tickets_url", "rsvp", NULL },
-    [LABEL_SCHEDULE] = { "schedule", "agenda", "program", "programme", "schedule_url", NULL },
-    [LABEL_CONDUCT] = { "code_of_conduct", "conduct", "coc", "coc_url", "conduct_url", NULL },
+  static const char *const url_keys[CPD_N_LABELS][8] = {
+    [CPD_LABEL_VENUE] = { "venue_url", "venueUrl", "venue_link", NULL },
+    [CPD_LABEL_REGISTRATION] = { "registration", "register", "tickets", "registration_url",
+                                 "tickets_url", "rsvp", NULL },
+    [CPD_LABEL_SCHEDULE] = { "schedule", "agenda", "program", "programme", "schedule_url", NULL },
+    [CPD_LABEL_CONDUCT] = { "code_of_conduct", "conduct", "coc", "coc_url", "conduct_url", NULL },
   };
 
   take_venue (rules, lookup (rules, keys), NULL);
 
   /* Links that the front matter gives, where they are web addresses. */
-  for (guint label = LABEL_VENUE; label < N_LABELS; label++)
+  for (guint label = CPD_LABEL_VENUE; label < CPD_N_LABELS; label++)
     {
       const char *url = lookup (rules, url_keys[label]);
 
       if (url != NULL && (g_str_has_prefix (url, "https://") || g_str_has_prefix (url, "http://")))
         {
-          if (label == LABEL_VENUE)
+          if (label == CPD_LABEL_VENUE)
             rules->venue_url = g_strdup (url);
           else
             rules->labelled_urls[label] = g_strdup (url);
@@ -939,15 +762,15 @@ cpd_event_find (GPtrArray      *blocks,
   facts->venue_name = g_steal_pointer (&rules.venue_name);
   facts->venue_url = g_steal_pointer (&rules.venue_url);
   if (facts->venue_url == NULL)
-    facts->venue_url = decide_url (&rules, links, LABEL_VENUE);
-  facts->registration_url = decide_url (&rules, links, LABEL_REGISTRATION);
-  facts->schedule_url = decide_url (&rules, links, LABEL_SCHEDULE);
-  facts->conduct_url = decide_url (&rules, links, LABEL_CONDUCT);
-  facts->recordings_url = decide_url (&rules, links, LABEL_RECORDINGS);
+    facts->venue_url = decide_url (&rules, links, CPD_LABEL_VENUE);
+  facts->registration_url = decide_url (&rules, links, CPD_LABEL_REGISTRATION);
+  facts->schedule_url = decide_url (&rules, links, CPD_LABEL_SCHEDULE);
+  facts->conduct_url = decide_url (&rules, links, CPD_LABEL_CONDUCT);
+  facts->recordings_url = decide_url (&rules, links, CPD_LABEL_RECORDINGS);
 
   for (guint i = 0; i < N_STRENGTHS; i++)
     g_array_unref (rules.dates[i]);
-  for (guint i = 0; i < N_LABELS; i++)
+  for (guint i = 0; i < CPD_N_LABELS; i++)
     g_free (rules.labelled_urls[i]);
 
   return facts;
