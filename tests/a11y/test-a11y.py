@@ -47,7 +47,10 @@ for name in ('PUSH_BUTTON_MENU', 'MENU_BUTTON', 'SWITCH'):
 WEB_CONTENT = {Role.DOCUMENT_WEB, Role.DOCUMENT_FRAME}
 
 SECTIONS = ['Container Plumbing Days 2024', 'Container Plumbing?', 'Conduct', 'Sponsors']
-ACTIONS = ['Register', 'Venue & Travel', 'Schedule', 'Code of Conduct', 'Add to Calendar']
+# The bundled event (April 2024) is over on any clock this runs on: the card leads with its
+# recordings and offers the registration link as the event's page.
+ACTIONS = ['Recordings', 'Event Page', 'Venue & Travel', 'Schedule', 'Code of Conduct',
+           'Add to Calendar']
 BUTTONS = ['Main Menu', 'Find in Page']
 BANNER = re.compile(r'^(This event took place on April 15, 2024|The event starts .*|'
                     r'The event is happening today)$')
