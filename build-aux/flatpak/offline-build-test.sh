@@ -40,7 +40,7 @@ shot_dir=${CPD_FLATPAK_SCREENSHOT_DIR:-$work}
 start=$(date +%s)
 
 # The Debian source package whose .orig tarball is each manifest module's archive.
-declare -A debian_source=([cmark]=cmark [libical]=libical3)
+declare -A debian_source=([cmark]=cmark [libical]=libical3 [libyaml]=libyaml)
 
 log() { printf 'offline-build-test: [%4ss] %s\n' "$(( $(date +%s) - start ))" "$*" >&2; }
 die() { log "FAIL: $*"; exit 1; }
