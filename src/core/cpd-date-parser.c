@@ -123,28 +123,49 @@ static const char *skipped_words[] = { "of", "the", "on", "from", "vom", "von", 
                                        "den", "du", "le", "les", "del", "de", "el",
                                        "dal", "il", "do", "da", "dia", "der" };
 
-static const Word *
-find_word (const Word *words,
-           gsize       n_words,
-           const char *word)
+/* What a word is to a date, as one table made once: the word lists above are for people to
+ * read, a page has many words to look up. */
+typedef struct
+{
+  TokenType type; /* TOKEN_MONTH, TOKEN_WEEKDAY or TOKEN_RANGE; TOKEN_NUMBER for "skip" */
+  guint     value;
+} WordMeaning;
+
+static void
+add_meanings (GHashTable  *table,
+              const Word  *words,
+              gsize        n_words,
+              const char **names,
+              TokenType    type,
+              guint        value)
 {
   for (gsize i = 0; i < n_words; i++)
-    if (strcmp (word, words[i].name) == 0)
-      return &words[i];
+    {
+      WordMeaning *meaning = g_new (WordMeaning, 1);
 
-  return NULL;
+      *meaning = (WordMeaning){ type, words != NULL ? words[i].value : value };
+      g_hash_table_insert (table, (gpointer) (words != NULL ? words[i].name : names[i]), meaning);
+    }
 }
 
-static gboolean
-word_in (const char  *word,
-         const char **list,
-         gsize        n)
+static const WordMeaning *
+lookup_word (const char *word)
 {
-  for (gsize i = 0; i < n; i++)
-    if (strcmp (word, list[i]) == 0)
-      return TRUE;
+  static GHashTable *table;
 
-  return FALSE;
+  if (g_once_init_enter_pointer (&table))
+    {
+      GHashTable *words = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+
+      add_meanings (words, NULL, G_N_ELEMENTS (skipped_words), skipped_words, TOKEN_NUMBER, 0);
+      add_meanings (words, NULL, G_N_ELEMENTS (and_words), and_words, TOKEN_RANGE, 1);
+      add_meanings (words, NULL, G_N_ELEMENTS (range_words), range_words, TOKEN_RANGE, 0);
+      add_meanings (words, weekday_words, G_N_ELEMENTS (weekday_words), NULL, TOKEN_WEEKDAY, 0);
+      add_meanings (words, month_words, G_N_ELEMENTS (month_words), NULL, TOKEN_MONTH, 0);
+      g_once_init_leave_pointer (&table, words);
+    }
+
+  return g_hash_table_lookup (table, word);
 }
 
 /* Reads a run of digits (ASCII or full-width) at *p; returns how many, 0 for none. */
@@ -263,20 +284,25 @@ skip_bracketed_words (const char **p)
 static gboolean
 is_word_char (gunichar c)
 {
-  return g_unichar_isalpha (c) && !g_unichar_iswide (c);
+  return c < 0x80 ? g_ascii_isalpha (c) : g_unichar_isalpha (c) && !g_unichar_iswide (c);
 }
 
-/* Reads one word (letters and inner hyphens, "segunda-feira") and case-folds it. */
-static char *
+/* Reads one word at *p (letters and inner hyphens, "segunda-feira") and looks it up: NULL
+ * for a word that means nothing to a date. */
+static const WordMeaning *
 read_word (const char **p)
 {
   const char *start = *p;
   const char *q = start;
+  gboolean    ascii = TRUE;
+  char        folded[32];
+  gsize       length;
 
   while (*q != '\0')
     {
-      gunichar c = g_utf8_get_char (q);
+      gunichar c = (guchar) *q < 0x80 ? (gunichar) *q : g_utf8_get_char (q);
 
+      ascii = ascii && c < 0x80;
       if (is_word_char (c))
         q = g_utf8_next_char (q);
       else if (c == '-' && q > start && is_word_char (g_utf8_get_char (q + 1)))
@@ -286,7 +312,25 @@ read_word (const char **p)
     }
 
   *p = q;
-  return g_utf8_casefold (start, q - start);
+  length = q - start;
+
+  /* No date word is that long, or that short but for "a", "y", "e" (joining days). */
+  if (length >= sizeof folded || (length == 1 && strchr ("aye", g_ascii_tolower (*start)) == NULL))
+    return NULL;
+
+  /* Most words are ASCII: fold them in place rather than allocating. */
+  if (!ascii)
+    {
+      g_autofree char *casefolded = g_utf8_casefold (start, length);
+
+      return lookup_word (casefolded);
+    }
+
+  for (gsize i = 0; i < length; i++)
+    folded[i] = g_ascii_tolower (start[i]);
+  folded[length] = '\0';
+
+  return lookup_word (folded);
 }
 
 static gboolean
@@ -400,19 +444,14 @@ scan_token (const char **p,
 
   if (is_word_char (c))
     {
-      g_autofree char *word = read_word (p);
-      const Word      *found;
+      const WordMeaning *meaning = read_word (p);
 
-      if ((found = find_word (month_words, G_N_ELEMENTS (month_words), word)) != NULL)
-        return add_token (tokens, n, TOKEN_MONTH, found->value);
-      if ((found = find_word (weekday_words, G_N_ELEMENTS (weekday_words), word)) != NULL)
-        return add_token (tokens, n, TOKEN_WEEKDAY, found->value);
-      if (word_in (word, range_words, G_N_ELEMENTS (range_words)))
-        return add_token (tokens, n, TOKEN_RANGE, 0);
-      if (word_in (word, and_words, G_N_ELEMENTS (and_words)))
-        return add_token (tokens, n, TOKEN_RANGE, 1);
+      if (meaning == NULL)
+        return FALSE;
+      if (meaning->type == TOKEN_NUMBER)
+        return TRUE; /* "of", "vom", "del": decoration */
 
-      return word_in (word, skipped_words, G_N_ELEMENTS (skipped_words));
+      return add_token (tokens, n, meaning->type, meaning->value);
     }
 
   return FALSE;
@@ -647,17 +686,11 @@ cpd_date_parse_range (const char *text,
   return text != NULL && parse_range (text, default_year, start, end, &text_start, &text_end);
 }
 
+/* Full-width digits ("２０２４年") are numbers too. */
 static gboolean
-starts_word (const char *text,
-             const char *p)
+has_wide_digit (const char *text)
 {
-  gunichar prev;
-
-  if (p == text)
-    return TRUE;
-
-  prev = g_utf8_get_char (g_utf8_prev_char (p));
-  return !g_unichar_isalnum (prev) || g_unichar_iswide (prev);
+  return strstr (text, "\xef\xbc") != NULL; /* U+FF00 to U+FF3F, where ０ to ９ are */
 }
 
 /**
@@ -677,34 +710,64 @@ cpd_date_find_ranges (const char *text,
   GArray     *ranges = g_array_new (FALSE, FALSE, sizeof (CpdDateRange));
   const char *p = text;
 
+  /* Every date has a number in it: most paragraphs of a page have none. */
+  if (strpbrk (text, "0123456789") == NULL && !has_wide_digit (text))
+    return ranges;
+
   while (*p != '\0')
     {
-      gunichar     c = g_utf8_get_char_validated (p, -1);
+      const char  *word = p;
       CpdDateRange range;
       const char  *text_start, *text_end;
+      gunichar     c;
 
+      /* Most of a page is ASCII punctuation and blanks between words. */
+      if ((guchar) *p < 0x80 && !g_ascii_isalnum (*p))
+        {
+          p++;
+          continue;
+        }
+
+      c = g_utf8_get_char_validated (p, -1);
       if (c == (gunichar) -1 || c == (gunichar) -2)
         break;
 
-      if (g_unichar_isalnum (c) && starts_word (text, p))
+      /* A date starts at a number, a month or a weekday ("du 30 juin" at "30"). */
+      if (!g_unichar_isalnum (c) || g_unichar_iswide (c))
         {
-          if (parse_range (p, default_year, &range.start, &range.end, &text_start, &text_end))
-            {
-              range.offset = text_start - text;
-              range.length = text_end - text_start;
-              g_array_append_val (ranges, range);
-            }
+          p = g_utf8_next_char (p);
+          continue;
+        }
+      if (!g_unichar_isdigit (c))
+        {
+          const WordMeaning *meaning = read_word (&word);
 
-          /* Past a rejected date too: "Monday, April 17" in a year where that is a Tuesday
-           * must not come back as "April 17" one word later. */
-          if (text_end != NULL && text_end > p)
+          if (meaning == NULL || (meaning->type != TOKEN_MONTH && meaning->type != TOKEN_WEEKDAY))
             {
-              p = text_end;
+              p = word > p ? word : g_utf8_next_char (p);
               continue;
             }
         }
 
-      p = g_utf8_next_char (p);
+      if (parse_range (p, default_year, &range.start, &range.end, &text_start, &text_end))
+        {
+          range.offset = text_start - text;
+          range.length = text_end - text_start;
+          g_array_append_val (ranges, range);
+        }
+
+      /* Past a rejected date too: "Monday, April 17" in a year where that is a Tuesday must
+       * not come back as "April 17" one word later. */
+      if (text_end != NULL && text_end > p)
+        p = text_end;
+      else
+        p = word > p ? word : g_utf8_next_char (p);
+
+      /* The rest of this word or number is no start of a date. */
+      while ((guchar) *p < 0x80 ? g_ascii_isalnum (*p)
+                                : g_unichar_isalnum (g_utf8_get_char (p)) &&
+                                    !g_unichar_iswide (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
     }
 
   return ranges;

@@ -14,6 +14,9 @@
 
 #include "cpd-event-labels-private.h"
 
+/* The longest label we look for, in bytes ("código de conducta", "Veranstaltungsort"). */
+#define MAX_LABEL_LENGTH 32
+
 /* Labels as pages write them, case-folded. */
 static const char *const label_words[CPD_N_LABELS][32] = {
   [CPD_LABEL_DATE] = { "date", "dates", "when", "event date", "event dates", "time", "wann",
@@ -39,18 +42,64 @@ static const char *const label_words[CPD_N_LABELS][32] = {
 static const char *const label_joiners[] = { " and ", " und ", " et ", " y ", " e ", " & ", " + ",
                                              " / ", " · " };
 
-/* Whether @word is one of @labels; Japanese and Chinese labels also end a longer one
- * ("活动时间" is a time). */
-static gboolean
-is_label_word (const char        *word,
-               const char *const *labels)
+/* Every label word, to what it labels: one table made once, as many lines are looked up. */
+static GHashTable *
+get_label_table (void)
 {
-  for (guint i = 0; labels[i] != NULL; i++)
-    if (strcmp (word, labels[i]) == 0 ||
-        (g_unichar_iswide (g_utf8_get_char (labels[i])) && g_str_has_suffix (word, labels[i])))
-      return TRUE;
+  static GHashTable *table;
 
-  return FALSE;
+  if (g_once_init_enter_pointer (&table))
+    {
+      GHashTable *labels = g_hash_table_new (g_str_hash, g_str_equal);
+
+      for (guint label = 0; label < CPD_N_LABELS; label++)
+        for (guint i = 0; label_words[label][i] != NULL; i++)
+          g_hash_table_insert (labels, (gpointer) label_words[label][i], GUINT_TO_POINTER (label + 1));
+      g_once_init_leave_pointer (&table, labels);
+    }
+
+  return table;
+}
+
+/* What @word labels, or CPD_LABEL_NONE; Japanese and Chinese labels also end a longer one
+ * ("活动时间" is a time). */
+static CpdLabel
+find_label (const char *word)
+{
+  guint found = GPOINTER_TO_UINT (g_hash_table_lookup (get_label_table (), word));
+
+  if (found != 0)
+    return found - 1;
+
+  if (!g_str_is_ascii (word))
+    for (guint label = 0; label < CPD_N_LABELS; label++)
+      for (guint i = 0; label_words[label][i] != NULL; i++)
+        if (g_unichar_iswide (g_utf8_get_char (label_words[label][i])) &&
+            g_str_has_suffix (word, label_words[label][i]))
+          return label;
+
+  return CPD_LABEL_NONE;
+}
+
+/* The length of the separator between a label and its value at @p ("When:", "Wo?",
+ * "場所：", "Date - …"), or 0. */
+static gsize
+separator_length (const char *p)
+{
+  switch (*p)
+    {
+    case ':':
+    case '?':
+      return 1;
+
+    case ' ':
+      if (strncmp (p, " - ", 3) == 0)
+        return 3;
+      return strncmp (p, " – ", strlen (" – ")) == 0 ? strlen (" – ") : 0;
+
+    default:
+      return strncmp (p, "：", strlen ("：")) == 0 ? strlen ("：") : 0;
+    }
 }
 
 /* Which label @text is, alone: "When", "Wann?", "Sede:", "When and Where" is two. */
@@ -58,7 +107,8 @@ gboolean
 cpd_label_match (const char *text,
                  gboolean    labels[CPD_N_LABELS])
 {
-  g_autofree char *folded = g_utf8_casefold (text, -1);
+  g_autofree char *folded = g_str_is_ascii (text) ? g_ascii_strdown (text, -1)
+                                                  : g_utf8_casefold (text, -1);
   g_auto (GStrv) parts = NULL;
   gboolean found = FALSE;
 
@@ -74,22 +124,23 @@ cpd_label_match (const char *text,
     folded[strlen (folded) - strlen ("：")] = '\0';
   g_strstrip (folded);
 
-  /* "When and Where", "Ort und Zeit", "Lugar y fecha", "Time & Location": two labels. */
+  /* "When and Where", "Ort und Zeit", "Lugar y fecha", "Time & Location": two labels. The
+   * joiner's first byte becomes the split mark, the rest blanks that strip away. */
   for (guint i = 0; i < G_N_ELEMENTS (label_joiners); i++)
-    {
-      g_auto (GStrv) split = g_strsplit (folded, label_joiners[i], -1);
-
-      g_free (folded);
-      folded = g_strjoinv ("\x1f", split);
-    }
+    for (char *joiner = strstr (folded, label_joiners[i]); joiner != NULL;
+         joiner = strstr (joiner, label_joiners[i]))
+      {
+        memset (joiner, ' ', strlen (label_joiners[i]));
+        *joiner = '\x1f';
+      }
 
   parts = g_strsplit (folded, "\x1f", 4);
   for (guint i = 0; parts[i] != NULL; i++)
     {
-      g_strstrip (parts[i]);
-      for (guint label = 0; label < CPD_N_LABELS; label++)
-        if (is_label_word (parts[i], label_words[label]))
-          labels[label] = found = TRUE;
+      CpdLabel label = find_label (g_strstrip (parts[i]));
+
+      if (label != CPD_LABEL_NONE)
+        labels[label] = found = TRUE;
     }
 
   return found;
@@ -100,11 +151,11 @@ CpdLabel
 cpd_label_split_line (const char *line,
                       char      **value)
 {
-  static const char *const separators[] = { ":", "：", "?", " - ", " – ", NULL };
-  g_autofree char         *text = g_strdup (line);
-  gboolean                 labels[CPD_N_LABELS];
+  const char *text = line;
+  gboolean    labels[CPD_N_LABELS];
 
-  g_strstrip (text);
+  while (g_ascii_isspace (*text))
+    text++;
   if (text[0] == '|')
     {
       g_auto (GStrv) cells = g_strsplit (text + 1, "|", 3);
@@ -120,13 +171,13 @@ cpd_label_split_line (const char *line,
       return CPD_LABEL_NONE;
     }
 
-  for (guint i = 0; separators[i] != NULL; i++)
+  /* Labels are short: a colon later in the line is the sentence's own. */
+  for (const char *sep = text + 1; *sep != '\0' && sep - text <= MAX_LABEL_LENGTH; sep++)
     {
-      const char      *sep = strstr (text, separators[i]);
+      gsize            length = separator_length (sep);
       g_autofree char *label = NULL;
 
-      /* Labels are short: a colon later in the line is the sentence's own. */
-      if (sep == NULL || sep - text > 32 || sep == text)
+      if (length == 0)
         continue;
 
       label = g_strndup (text, sep - text);
@@ -136,7 +187,7 @@ cpd_label_split_line (const char *line,
       for (guint l = 0; l < CPD_N_LABELS; l++)
         if (labels[l])
           {
-            *value = g_strstrip (g_strdup (sep + strlen (separators[i])));
+            *value = g_strstrip (g_strdup (sep + length));
             g_strdelimit (*value, "*", ' ');
             g_strstrip (*value);
             return l;

@@ -107,25 +107,42 @@ lookup (Rules             *rules,
   return NULL;
 }
 
-/* Years (1900-2199) named in @text, added to @years. */
-static void
-add_years (GHashTable *years,
-           const char *text)
+/* The next year (1900-2199) named in *@p from there on, or 0; *@p moves past it. */
+static guint
+next_year (const char **p,
+           const char  *text)
 {
-  for (const char *p = text; p != NULL && *p != '\0'; p++)
+  for (const char *q = *p; q != NULL && *q != '\0'; q++)
     {
       guint64 year;
 
       /* Four digits, not part of a longer number. */
-      if ((p > text && g_ascii_isdigit (p[-1])) || !g_ascii_isdigit (p[0]) ||
-          !g_ascii_isdigit (p[1]) || !g_ascii_isdigit (p[2]) || !g_ascii_isdigit (p[3]) ||
-          g_ascii_isdigit (p[4]))
+      if ((q > text && g_ascii_isdigit (q[-1])) || !g_ascii_isdigit (q[0]) ||
+          !g_ascii_isdigit (q[1]) || !g_ascii_isdigit (q[2]) || !g_ascii_isdigit (q[3]) ||
+          g_ascii_isdigit (q[4]))
         continue;
 
-      year = g_ascii_strtoull (p, NULL, 10);
+      year = g_ascii_strtoull (q, NULL, 10);
       if (year >= 1900 && year < 2200)
-        g_hash_table_add (years, GUINT_TO_POINTER ((guint) year));
+        {
+          *p = q + 4;
+          return year;
+        }
     }
+
+  return 0;
+}
+
+/* Years named in @text, added to @years. */
+static void
+add_years (GHashTable *years,
+           const char *text)
+{
+  const char *p = text;
+  guint       year;
+
+  while ((year = next_year (&p, text)) != 0)
+    g_hash_table_add (years, GUINT_TO_POINTER (year));
 }
 
 static guint
@@ -166,21 +183,25 @@ add_first_date (Rules      *rules,
   return TRUE;
 }
 
-static gboolean
-contains_word (const char *text,
-               const char *word)
+/* @text without regard to case, for comparing with our word lists. */
+static char *
+fold (const char *text)
 {
-  g_autofree char *folded = text != NULL ? g_utf8_casefold (text, -1) : NULL;
+  if (text == NULL)
+    return NULL;
 
-  return folded != NULL && strstr (folded, word) != NULL;
+  return g_str_is_ascii (text) ? g_ascii_strdown (text, -1) : g_utf8_casefold (text, -1);
 }
 
+/* Whether @text holds one of @words (case-folded), without regard to case. */
 static gboolean
 contains_any_word (const char        *text,
                    const char *const *words)
 {
-  for (guint i = 0; words[i] != NULL; i++)
-    if (contains_word (text, words[i]))
+  g_autofree char *folded = fold (text);
+
+  for (guint i = 0; folded != NULL && words[i] != NULL; i++)
+    if (strstr (folded, words[i]) != NULL)
       return TRUE;
 
   return FALSE;
@@ -201,7 +222,9 @@ ends_sentence (const char *text,
                gsize       i)
 {
   /* ". " after a word or a year ends a sentence; after a day ("13. November") it does not. */
-  if (strchr (".!?;", text[i]) != NULL && (text[i + 1] == ' ' || text[i + 1] == '\0'))
+  gboolean stop = text[i] == '.' || text[i] == '!' || text[i] == '?' || text[i] == ';';
+
+  if (stop && (text[i + 1] == ' ' || text[i + 1] == '\n' || text[i + 1] == '\0'))
     return i == 0 || !g_ascii_isdigit (text[i - 1]) ||
            (i >= 4 && g_ascii_isdigit (text[i - 2]) && g_ascii_isdigit (text[i - 3]) &&
             g_ascii_isdigit (text[i - 4]));
@@ -234,13 +257,14 @@ is_decoy (const char         *text,
 static const char *const time_words[] = { "am", "pm", "to", "uhr", "h", "utc", "gmt", "cet", "cest",
                                           "bst", "est", "edt", "pst", "pdt", "jst", "cst", NULL };
 
-/* Whether @text holds nothing but times: "9:00–17:00", "2:00 PM to 5:00 PM BST". */
+/* Whether @text, up to @end, holds nothing but times: "9:00–17:00", "2:00 PM to 5:00 PM BST". */
 static gboolean
-is_times (const char *text)
+is_times (const char *text,
+          const char *end)
 {
   const char *p = text;
 
-  while (*p != '\0')
+  while (p < end)
     {
       gunichar c = g_utf8_get_char (p);
 
@@ -265,32 +289,31 @@ is_times (const char *text)
   return TRUE;
 }
 
-/* A line that is a date and nothing else ("**Thu 5 – Sat 7 June 2025**", "🗓 12 May 2025,
- * 9:00") says when as plainly as a label: it counts as one. */
+/* Whether @range is all of its line but times and decoration: "**Thu 5 – Sat 7 June
+ * 2025**", "🗓 12 May 2025, 9:00". Such a line says when as plainly as a label. */
 static gboolean
-add_date_line (Rules      *rules,
-               const char *line)
+is_date_line (const char         *text,
+              const CpdDateRange *range)
 {
-  g_autoptr (GArray) ranges = cpd_date_find_ranges (line, rules->default_year);
-  const CpdDateRange *range;
+  const char *start = text + range->offset;
+  const char *end = start + range->length;
+  const char *line_end = strchr (end, '\n');
 
-  if (ranges->len != 1)
-    return FALSE;
+  for (const char *p = start; p > text && p[-1] != '\n';)
+    {
+      p = g_utf8_prev_char (p);
+      if (g_unichar_isalnum (g_utf8_get_char (p)))
+        return FALSE;
+    }
 
-  range = &g_array_index (ranges, CpdDateRange, 0);
-  for (const char *p = line; p < line + range->offset; p = g_utf8_next_char (p))
-    if (g_unichar_isalnum (g_utf8_get_char (p)))
-      return FALSE;
-  if (!is_times (line + range->offset + range->length))
-    return FALSE;
-
-  add_date (rules, STRENGTH_LABEL, range);
-  return TRUE;
+  return is_times (end, line_end != NULL ? line_end : end + strlen (end));
 }
 
+/* The dates of a block's running text, its lines joined by newlines: a line that is only a
+ * date counts as a label, other dates as running text unless they speak of something else. */
 static void
-add_prose_dates (Rules      *rules,
-                 const char *text)
+add_text_dates (Rules      *rules,
+                const char *text)
 {
   g_autoptr (GArray) ranges = cpd_date_find_ranges (text, rules->default_year);
 
@@ -298,7 +321,9 @@ add_prose_dates (Rules      *rules,
     {
       const CpdDateRange *range = &g_array_index (ranges, CpdDateRange, i);
 
-      if (!is_decoy (text, range))
+      if (is_date_line (text, range))
+        add_date (rules, STRENGTH_LABEL, range);
+      else if (!is_decoy (text, range))
         add_date (rules, STRENGTH_PROSE, range);
     }
 }
@@ -492,11 +517,14 @@ read_blocks (Rules     *rules,
             take_labelled_value (rules, label, value, line);
           else if (section_level > 0)
             read_section_line (rules, section, line);
-          else if (!add_date_line (rules, line->text))
-            g_string_append_printf (prose, "%s ", line->text);
+          else
+            {
+              g_string_append (prose, line->text);
+              g_string_append_c (prose, '\n');
+            }
           pending = CPD_LABEL_NONE;
         }
-      add_prose_dates (rules, prose->str);
+      add_text_dates (rules, prose->str);
     }
 }
 
@@ -548,18 +576,33 @@ role_link_clear (gpointer data)
 
 /* A link whose text or URL names another year than the event's is another edition's. */
 static gboolean
+names_only_other_years (const char *text,
+                        guint       event_year,
+                        gboolean   *names_other)
+{
+  const char *p = text;
+  guint       year;
+
+  while ((year = next_year (&p, text)) != 0)
+    {
+      if (year == event_year)
+        return FALSE;
+      *names_other = TRUE;
+    }
+
+  return TRUE;
+}
+
+/* A link whose text or URL names another year than the event's, and not the event's, is
+ * another edition's. */
+static gboolean
 is_other_edition (const CpdPageLink *link,
                   guint              event_year)
 {
-  g_autoptr (GHashTable) years = g_hash_table_new (NULL, NULL);
+  gboolean names_other = FALSE;
 
-  if (event_year == 0)
-    return FALSE;
-
-  add_years (years, link->text);
-  add_years (years, link->url);
-  return g_hash_table_size (years) > 0 &&
-         !g_hash_table_contains (years, GUINT_TO_POINTER (event_year));
+  return event_year != 0 && names_only_other_years (link->text, event_year, &names_other) &&
+         names_only_other_years (link->url, event_year, &names_other) && names_other;
 }
 
 /* Every link of the page that leads somewhere, in page order. */
@@ -587,8 +630,8 @@ collect_role_links (GPtrArray *blocks,
                 continue;
 
               role_link.url = link->url;
-              role_link.folded_text = g_utf8_casefold (link->text, -1);
-              role_link.folded_url = g_utf8_casefold (link->url, -1);
+              role_link.folded_text = fold (link->text);
+              role_link.folded_url = fold (link->url);
               role_link.other_edition = is_other_edition (link, event_year) ||
                                         contains_any_word (link->text, decoy_link_words);
               g_array_append_val (links, role_link);

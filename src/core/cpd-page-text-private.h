@@ -15,7 +15,7 @@ G_BEGIN_DECLS
  * but a card's "<h3>Venue</h3>" or a button's href states a fact). */
 
 /* How much of a page's text the event rules read. */
-#define CPD_PAGE_TEXT_MAX_SIZE (256 * 1024)
+#define CPD_PAGE_TEXT_MAX_SIZE (32 * 1024)
 
 typedef struct
 {
