@@ -20,8 +20,11 @@
 
 #include "cpd-ui-test-utils.h"
 
+#include <signal.h>
+
 /* GNOME Calendar and evolution-data-server start cold; the dialog takes about 5 s. The
- * checker waits up to 90 s for the dialog, then as long again for the store. */
+ * checker waits up to 90 s for the dialog, 60 s for the store's answer and 20 s for its file:
+ * it ends by itself before this. */
 #define CHECK_TIMEOUT_SECONDS 200
 
 static CpdApplication *app;
@@ -40,6 +43,10 @@ checker_done_cb (GObject      *source,
 static gboolean
 timed_out_cb (gpointer user_data)
 {
+  GSubprocess *process = user_data;
+
+  /* SIGTERM, not SIGKILL: the checker then stops the dbus-monitor it started. */
+  g_subprocess_send_signal (process, SIGTERM);
   g_error ("The checker did not finish within %d s", CHECK_TIMEOUT_SECONDS);
   return G_SOURCE_REMOVE;
 }
@@ -69,7 +76,7 @@ add_and_import (void)
   process = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error, "python3", checker, screenshot,
                               ics, NULL);
   g_assert_no_error (error);
-  timeout = g_timeout_add_seconds (CHECK_TIMEOUT_SECONDS, timed_out_cb, NULL);
+  timeout = g_timeout_add_seconds (CHECK_TIMEOUT_SECONDS, timed_out_cb, process);
   g_subprocess_wait_async (process, NULL, checker_done_cb, &done);
   while (!done)
     g_main_context_iteration (NULL, TRUE);
