@@ -172,12 +172,12 @@ cpd_label_split_line (const char *line,
     }
 
   /* Labels are short: a colon later in the line is the sentence's own. */
-  for (const char *sep = text + 1; *sep != '\0' && sep - text <= MAX_LABEL_LENGTH; sep++)
+  for (const char *sep = text; *sep != '\0' && sep - text <= MAX_LABEL_LENGTH; sep++)
     {
       gsize            length = separator_length (sep);
       g_autofree char *label = NULL;
 
-      if (length == 0)
+      if (length == 0 || sep == text)
         continue;
 
       label = g_strndup (text, sep - text);

@@ -300,7 +300,8 @@ find_block (const char  *text,
   gsize       len;
   Syntax      syntax;
 
-  if (g_str_has_prefix (p, "\xef\xbb\xbf")) /* a byte order mark */
+  /* A byte order mark. The page need not end in a NUL: compare within its length. */
+  if (length >= 3 && memcmp (p, "\xef\xbb\xbf", 3) == 0)
     p += 3;
 
   len = line_at (p, end, &next);
