@@ -255,7 +255,8 @@ cpd_search_provider_get_metas (CpdSearchProvider *self,
 {
   CpdDocument *document = cpd_search_provider_get_document (self);
   g_autoptr (GIcon) icon = g_themed_icon_new (APP_ID);
-  g_autoptr (GVariant) icon_variant = g_variant_ref_sink (g_icon_serialize (icon));
+  /* Not floating: serialize gives a full reference. */
+  g_autoptr (GVariant) icon_variant = g_icon_serialize (icon);
   GVariantBuilder builder;
 
   g_variant_builder_init (&builder, G_VARIANT_TYPE ("aa{sv}"));
