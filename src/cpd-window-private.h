@@ -49,6 +49,7 @@ void _cpd_window_show_error (CpdWindow    *self,
                              const GError *error);
 void _cpd_window_class_actions_init (CpdWindowClass *klass);
 void _cpd_window_update_actions (CpdWindow *self);
+void _cpd_window_update_timing (CpdWindow *self);
 void _cpd_window_open_uri (CpdWindow  *self,
                            const char *uri);
 void _cpd_window_open_action (GtkWidget  *widget,

@@ -75,139 +75,6 @@ cpd_window_after_first_paint_cb (CpdWindow     *self,
   cpd_timing_report ("first-frame");
 }
 
-/* Event status ---------------------------------------------------------------------------- */
-
-static gboolean cpd_window_midnight_cb (gpointer user_data);
-
-/* One "today" for the banner, the card and the menu: the one a test set, else the local
- * date, which is checked again just after each midnight. */
-static void
-cpd_window_get_today (CpdWindow *self,
-                      GDate     *today)
-{
-  g_autoptr (GDateTime) now = NULL;
-
-  if (self->today != NULL)
-    {
-      *today = *self->today;
-      return;
-    }
-
-  now = g_date_time_new_now_local ();
-  g_date_clear (today, 1);
-  g_date_set_dmy (today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
-                  g_date_time_get_year (now));
-}
-
-static void
-cpd_window_wake_at_midnight (CpdWindow *self)
-{
-  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr (GDateTime) tomorrow = g_date_time_add_days (now, 1);
-  g_autoptr (GDateTime) midnight = NULL;
-
-  midnight = g_date_time_new_local (g_date_time_get_year (tomorrow),
-                                    g_date_time_get_month (tomorrow),
-                                    g_date_time_get_day_of_month (tomorrow), 0, 0, 1);
-  self->midnight_source =
-    g_timeout_add_seconds_full (G_PRIORITY_LOW,
-                                (guint) (g_date_time_difference (midnight, now) / G_USEC_PER_SEC) + 1,
-                                cpd_window_midnight_cb, self, NULL);
-}
-
-static void
-cpd_window_update_timing (CpdWindow *self)
-{
-  g_autofree char *dates = NULL;
-  g_autofree char *title = NULL;
-  CpdEvent        *event;
-  GDate            today;
-  int              days = 0;
-
-  g_clear_handle_id (&self->midnight_source, g_source_remove);
-
-  event = self->document != NULL ? cpd_document_get_event (self->document) : NULL;
-  cpd_window_get_today (self, &today);
-  self->timing = event != NULL ? cpd_event_get_timing (event, &today, &days)
-                               : CPD_EVENT_TIMING_UNKNOWN;
-
-  switch (self->timing)
-    {
-    case CPD_EVENT_TIMING_UPCOMING:
-      if (days == 1)
-        title = g_strdup (_ ("The event starts tomorrow"));
-      else
-        title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "The event starts in %d day",
-                                              "The event starts in %d days", days),
-                                 days);
-      break;
-
-    case CPD_EVENT_TIMING_TODAY:
-      title = g_strdup (_ ("The event is happening today"));
-      break;
-
-    case CPD_EVENT_TIMING_PAST:
-      dates = cpd_event_format_dates (event);
-      /* Translators: %s is the event's date, e.g. "April 15, 2024". */
-      title = g_strdup_printf (_ ("This event took place on %s"), dates);
-      break;
-
-    case CPD_EVENT_TIMING_UNKNOWN:
-    default:
-      break;
-    }
-
-  adw_banner_set_title (self->banner, title != NULL ? title : "");
-  adw_banner_set_revealed (self->banner, title != NULL);
-  cpd_sidebar_set_timing (self->sidebar, self->timing);
-  _cpd_window_update_actions (self);
-
-  /* Wake once, just after local midnight, when the answer can change. */
-  if (title != NULL && self->today == NULL)
-    cpd_window_wake_at_midnight (self);
-}
-
-static gboolean
-cpd_window_midnight_cb (gpointer user_data)
-{
-  CpdWindow *self = user_data;
-
-  self->midnight_source = 0;
-  cpd_window_update_timing (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-/**
- * cpd_window_set_today:
- * @today: (nullable): the day to measure the event against, or %NULL for the local date
- *
- * The banner, the card and the menu follow where the event stands on @today. Tests set it,
- * so that none depends on the real clock.
- */
-void
-cpd_window_set_today (CpdWindow   *self,
-                      const GDate *today)
-{
-  g_return_if_fail (CPD_IS_WINDOW (self));
-  g_return_if_fail (today == NULL || g_date_valid (today));
-
-  g_clear_pointer (&self->today, g_date_free);
-  if (today != NULL)
-    self->today = g_date_copy (today);
-
-  cpd_window_update_timing (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TODAY]);
-}
-
-CpdEventTiming
-cpd_window_get_timing (CpdWindow *self)
-{
-  g_return_val_if_fail (CPD_IS_WINDOW (self), CPD_EVENT_TIMING_UNKNOWN);
-
-  return self->timing;
-}
-
 /* Document --------------------------------------------------------------------------------- */
 
 static void
@@ -231,6 +98,28 @@ cpd_window_bundled_page_loaded_cb (GObject      *source,
     }
 
   cpd_window_set_document (self, document);
+}
+
+/**
+ * cpd_window_set_today:
+ * @today: (nullable): the day to measure the event against, or %NULL for the local date
+ *
+ * The banner, the card and the menu follow where the event stands on @today. Tests set it,
+ * so that none depends on the real clock.
+ */
+void
+cpd_window_set_today (CpdWindow   *self,
+                      const GDate *today)
+{
+  g_return_if_fail (CPD_IS_WINDOW (self));
+  g_return_if_fail (today == NULL || g_date_valid (today));
+
+  g_clear_pointer (&self->today, g_date_free);
+  if (today != NULL)
+    self->today = g_date_copy (today);
+
+  _cpd_window_update_timing (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TODAY]);
 }
 
 CpdDocument *
@@ -262,7 +151,7 @@ cpd_window_set_document (CpdWindow   *self,
   cpd_sidebar_set_document (self->sidebar, document);
   cpd_page_view_load_document (self->page_view, document);
   gtk_stack_set_visible_child_name (self->stack, "page");
-  cpd_window_update_timing (self);
+  _cpd_window_update_timing (self);
   if (self->pending_section != NULL)
     {
       g_autofree char *section_id = g_steal_pointer (&self->pending_section);
