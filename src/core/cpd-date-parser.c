@@ -686,13 +686,6 @@ cpd_date_parse_range (const char *text,
   return text != NULL && parse_range (text, default_year, start, end, &text_start, &text_end);
 }
 
-/* Full-width digits ("２０２４年") are numbers too. */
-static gboolean
-has_wide_digit (const char *text)
-{
-  return strstr (text, "\xef\xbc") != NULL; /* U+FF00 to U+FF3F, where ０ to ９ are */
-}
-
 /**
  * cpd_date_find_ranges:
  * @text: running text
@@ -709,12 +702,15 @@ cpd_date_find_ranges (const char *text,
 {
   GArray     *ranges = g_array_new (FALSE, FALSE, sizeof (CpdDateRange));
   const char *p = text;
+  const char *last_digit = NULL;
 
-  /* Every date has a number in it: most paragraphs of a page have none. */
-  if (strpbrk (text, "0123456789") == NULL && !has_wide_digit (text))
-    return ranges;
+  /* Every date has a number in it, so none starts after the last one. Full-width digits
+   * ("２０２４年") are numbers too: they are U+FF10 to U+FF19. */
+  for (const char *q = text; (q = strpbrk (q, "0123456789\xef")) != NULL; q++)
+    if (q[0] != '\xef' || q[1] == '\xbc')
+      last_digit = q;
 
-  while (*p != '\0')
+  while (last_digit != NULL && p <= last_digit)
     {
       const char  *word = p;
       CpdDateRange range;

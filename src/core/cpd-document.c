@@ -194,15 +194,15 @@ add_heading (CpdDocument *self,
                            cmark_node_get_heading_level (node));
 }
 
-/* One walk over the page: ids for headings, absolute links, and event facts. Until the
- * front matter has a say, the title is the first heading's text. */
+/* One walk over the page: ids for headings, absolute links, and the text the event rules
+ * read. Until the front matter has a say, the title is the first heading's text. */
 static void
 cpd_document_process (CpdDocument *self,
                       cmark_node  *root)
 {
   g_autoptr (CpdSlugger) slugger = cpd_slugger_new ();
   g_autoptr (GPtrArray) dropped_links = g_ptr_array_new ();
-  g_autoptr (GPtrArray) blocks = NULL;
+  g_autoptr (CpdPageText) page = cpd_page_text_new (self->site_url);
   const char      *title = cpd_front_matter_lookup (self->front_matter, "title");
   cmark_iter      *iter = cmark_iter_new (root);
   cmark_event_type ev;
@@ -221,6 +221,11 @@ cpd_document_process (CpdDocument *self,
         exit_link (self, node);
       else if (ev == CMARK_EVENT_EXIT && type == CMARK_NODE_HEADING)
         add_heading (self, node, slugger);
+
+      /* The page as the event rules read it: a heading or paragraph once its links are
+       * resolved. */
+      if (ev == CMARK_EVENT_EXIT || type == CMARK_NODE_HTML_BLOCK)
+        cpd_page_text_add_block (page, node);
     }
 
   cmark_iter_free (iter);
@@ -237,9 +242,8 @@ cpd_document_process (CpdDocument *self,
         g_set_str (&self->title, stripped);
     }
 
-  /* The rules read the page as a reader does, links absolute, once the walk is done. */
-  blocks = cpd_page_text_new (root, self->site_url);
-  self->event = cpd_event_find (blocks, self->front_matter);
+  cpd_page_text_end (page);
+  self->event = cpd_event_find (page, self->front_matter);
 }
 
 CpdDocument *

@@ -109,8 +109,8 @@ cpd_label_match (const char *text,
 {
   g_autofree char *folded = g_str_is_ascii (text) ? g_ascii_strdown (text, -1)
                                                   : g_utf8_casefold (text, -1);
-  g_auto (GStrv) parts = NULL;
-  gboolean found = FALSE;
+  char            *part = folded;
+  gboolean         found = FALSE;
 
   memset (labels, 0, sizeof (gboolean) * CPD_N_LABELS);
   g_strdelimit (folded, "*_", ' ');
@@ -134,13 +134,18 @@ cpd_label_match (const char *text,
         *joiner = '\x1f';
       }
 
-  parts = g_strsplit (folded, "\x1f", 4);
-  for (guint i = 0; parts[i] != NULL; i++)
+  /* Up to four labels; the fourth part is the rest. */
+  for (guint i = 0; part != NULL && i < 4; i++)
     {
-      CpdLabel label = find_label (g_strstrip (parts[i]));
+      char    *next = i < 3 ? strchr (part, '\x1f') : NULL;
+      CpdLabel label;
 
+      if (next != NULL)
+        *next++ = '\0';
+      label = find_label (g_strstrip (part));
       if (label != CPD_LABEL_NONE)
         labels[label] = found = TRUE;
+      part = next;
     }
 
   return found;
@@ -226,10 +231,20 @@ static const char *const unknown_words[] = { "tba", "tbd", "tbc", "to be announc
 gboolean
 cpd_label_says_unknown (const char *value)
 {
-  g_autofree char *folded = g_utf8_casefold (value, -1);
+  const char      *end;
+  g_autofree char *folded = NULL;
+
+  /* Only the value's start can say so: no need to fold the rest. */
+  while (g_ascii_isspace (*value))
+    value++;
+  end = value;
+  for (guint i = 0; i < 24 && *end != '\0'; i++)
+    end = g_utf8_next_char (end);
+  folded = g_str_is_ascii (value) ? g_ascii_strdown (value, end - value)
+                                  : g_utf8_casefold (value, end - value);
 
   for (guint i = 0; unknown_words[i] != NULL; i++)
-    if (g_str_has_prefix (g_strstrip (folded), unknown_words[i]))
+    if (g_str_has_prefix (folded, unknown_words[i]))
       return TRUE;
 
   return FALSE;

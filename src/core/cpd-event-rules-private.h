@@ -11,7 +11,7 @@
 
 G_BEGIN_DECLS
 
-CpdEvent *cpd_event_find (GPtrArray      *blocks,
-                          CpdFrontMatter *front_matter);
+CpdEvent *cpd_event_find (const CpdPageText *page,
+                          CpdFrontMatter    *front_matter);
 
 G_END_DECLS

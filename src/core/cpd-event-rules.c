@@ -81,8 +81,9 @@ typedef enum
 
 typedef struct
 {
-  CpdFrontMatter *front_matter;
-  guint           default_year;
+  CpdFrontMatter    *front_matter;
+  const CpdPageText *page;
+  guint              default_year;
 
   GArray *dates[N_STRENGTHS]; /* of CpdDateRange */
 
@@ -389,12 +390,8 @@ take_venue (Rules             *rules,
     return;
 
   /* "[Hall 4](https://…/directions), Main Street": the link says where the venue is. */
-  for (guint i = 0; line != NULL && i < line->links->len && rules->venue_url == NULL; i++)
-    {
-      const CpdPageLink *link = g_ptr_array_index (line->links, i);
-
-      rules->venue_url = g_strdup (link->url);
-    }
+  for (guint i = 0; line != NULL && i < line->n_links && rules->venue_url == NULL; i++)
+    rules->venue_url = g_strdup (cpd_page_text_get_link (rules->page, line->first_link + i)->url);
 
   rules->venue_name = cpd_label_clean_value (value);
 }
@@ -404,12 +401,9 @@ take_labelled_url (Rules             *rules,
                    CpdLabel           label,
                    const CpdPageLine *line)
 {
-  for (guint i = 0; i < line->links->len && rules->labelled_urls[label] == NULL; i++)
-    {
-      const CpdPageLink *link = g_ptr_array_index (line->links, i);
-
-      rules->labelled_urls[label] = g_strdup (link->url);
-    }
+  for (guint i = 0; i < line->n_links && rules->labelled_urls[label] == NULL; i++)
+    rules->labelled_urls[label] =
+      g_strdup (cpd_page_text_get_link (rules->page, line->first_link + i)->url);
 }
 
 static void
@@ -457,7 +451,7 @@ read_section_line (Rules             *rules,
     }
 
   for (guint label = CPD_LABEL_REGISTRATION; label < CPD_N_LABELS; label++)
-    if (section[label] && line->links->len > 0)
+    if (section[label] && line->n_links > 0)
       {
         take_labelled_url (rules, label, line);
         section[label] = FALSE;
@@ -465,21 +459,20 @@ read_section_line (Rules             *rules,
 }
 
 static void
-read_blocks (Rules     *rules,
-             GPtrArray *blocks)
+read_blocks (Rules *rules)
 {
   gboolean section[CPD_N_LABELS] = { 0 };
   guint    section_level = 0;
   CpdLabel pending = CPD_LABEL_NONE;
   g_autoptr (GString) prose = g_string_new (NULL);
 
-  for (guint b = 0; b < blocks->len; b++)
+  for (guint b = 0; b < rules->page->blocks->len; b++)
     {
-      const CpdPageBlock *block = g_ptr_array_index (blocks, b);
+      const CpdPageBlock *block = &g_array_index (rules->page->blocks, CpdPageBlock, b);
 
       if (block->heading_level > 0)
         {
-          const CpdPageLine *line = g_ptr_array_index (block->lines, 0);
+          const CpdPageLine *line = cpd_page_text_get_line (rules->page, block->first_line);
           gboolean           labels[CPD_N_LABELS];
 
           pending = CPD_LABEL_NONE;
@@ -497,9 +490,9 @@ read_blocks (Rules     *rules,
         }
 
       g_string_truncate (prose, 0);
-      for (guint l = 0; l < block->lines->len; l++)
+      for (guint l = 0; l < block->n_lines; l++)
         {
-          const CpdPageLine *line = g_ptr_array_index (block->lines, l);
+          const CpdPageLine *line = cpd_page_text_get_line (rules->page, block->first_line + l);
           g_autofree char   *value = NULL;
           CpdLabel           label = line->starts_with_link
                                        ? CPD_LABEL_NONE
@@ -556,23 +549,15 @@ decide_dates (Rules        *rules,
   return FALSE;
 }
 
-/* A link as the role rules compare it: folded once, not once per word. */
+/* The page's links that lead somewhere, as the role rules read them: their texts, folded,
+ * in one string, a line each, and their URLs likewise, so that one strstr () looks for a
+ * word in all of them. */
 typedef struct
 {
-  const char *url;
-  char       *folded_text;
-  char       *folded_url;
-  gboolean    other_edition;
-} RoleLink;
-
-static void
-role_link_clear (gpointer data)
-{
-  RoleLink *link = data;
-
-  g_free (link->folded_text);
-  g_free (link->folded_url);
-}
+  GPtrArray *urls;          /* of const char *, the page text's */
+  GArray    *other_edition; /* of gboolean */
+  char      *folded[2];     /* the texts, then the URLs */
+} RoleLinks;
 
 /* A link whose text or URL names another year than the event's is another edition's. */
 static gboolean
@@ -605,67 +590,114 @@ is_other_edition (const CpdPageLink *link,
          names_only_other_years (link->url, event_year, &names_other) && names_other;
 }
 
-/* Every link of the page that leads somewhere, in page order. */
-static GArray *
-collect_role_links (GPtrArray *blocks,
-                    guint      event_year)
+/* The index of the first line of @lines from *@p on (line *@line) that holds @word, or -1;
+ * *@p and *@line move on to the line after it. */
+static int
+next_line_with (const char **p,
+                guint       *line,
+                const char  *word)
 {
-  GArray *links = g_array_new (FALSE, TRUE, sizeof (RoleLink));
+  const char *found = *p != NULL ? strstr (*p, word) : NULL;
+  int         found_line;
 
-  g_array_set_clear_func (links, role_link_clear);
-  for (guint b = 0; b < blocks->len; b++)
+  if (found == NULL)
+    return -1;
+
+  for (; *p < found; (*p)++)
+    if (**p == '\n')
+      (*line)++;
+  found_line = *line;
+
+  *p = strchr (found, '\n');
+  if (*p != NULL)
     {
-      const CpdPageBlock *block = g_ptr_array_index (blocks, b);
-
-      for (guint l = 0; l < block->lines->len; l++)
-        {
-          const CpdPageLine *line = g_ptr_array_index (block->lines, l);
-
-          for (guint i = 0; i < line->links->len; i++)
-            {
-              const CpdPageLink *link = g_ptr_array_index (line->links, i);
-              RoleLink           role_link = { 0 };
-
-              if (link->url == NULL)
-                continue;
-
-              role_link.url = link->url;
-              role_link.folded_text = fold (link->text);
-              role_link.folded_url = fold (link->url);
-              role_link.other_edition = is_other_edition (link, event_year) ||
-                                        contains_any_word (link->text, decoy_link_words);
-              g_array_append_val (links, role_link);
-            }
-        }
+      (*p)++;
+      (*line)++;
     }
 
-  return links;
+  return found_line;
+}
+
+static void
+role_links_init (RoleLinks         *links,
+                 const CpdPageText *page,
+                 guint              event_year)
+{
+  g_autoptr (GString) texts = g_string_new (NULL);
+  g_autoptr (GString) urls = g_string_new (NULL);
+
+  links->urls = g_ptr_array_new ();
+  links->other_edition = g_array_new (FALSE, FALSE, sizeof (gboolean));
+  for (guint i = 0; i < page->links->len; i++)
+    {
+      const CpdPageLink *link = cpd_page_text_get_link (page, i);
+      gboolean           other_edition;
+      gsize              url_start = urls->len;
+
+      if (link->url == NULL)
+        continue;
+
+      g_ptr_array_add (links->urls, (gpointer) link->url);
+      other_edition = is_other_edition (link, event_year);
+      g_array_append_val (links->other_edition, other_edition);
+      g_string_append (texts, link->text);
+      g_string_append_c (texts, '\n');
+      /* A raw HTML href may span lines; no URL word has a blank. */
+      g_string_append (urls, link->url);
+      for (char *c = urls->str + url_start; *c != '\0'; c++)
+        if (*c == '\n')
+          *c = ' ';
+      g_string_append_c (urls, '\n');
+    }
+
+  links->folded[0] = fold (texts->str);
+  links->folded[1] = fold (urls->str);
+
+  for (guint w = 0; decoy_link_words[w] != NULL; w++)
+    {
+      const char *p = links->folded[0];
+      guint       line = 0;
+      int         found;
+
+      while ((found = next_line_with (&p, &line, decoy_link_words[w])) >= 0)
+        g_array_index (links->other_edition, gboolean, found) = TRUE;
+    }
+}
+
+static void
+role_links_clear (RoleLinks *links)
+{
+  g_ptr_array_unref (links->urls);
+  g_array_unref (links->other_edition);
+  g_free (links->folded[0]);
+  g_free (links->folded[1]);
 }
 
 /* The first link, in page order, that the role's words pick, the surer words first: by
  * text, or by URL. */
 static char *
-find_role_url (GArray            *links,
+find_role_url (RoleLinks         *links,
                const char *const *words,
                gboolean           by_url)
 {
   for (guint w = 0; words[w] != NULL; w++)
-    for (guint i = 0; i < links->len; i++)
-      {
-        const RoleLink *link = &g_array_index (links, RoleLink, i);
+    {
+      const char *p = links->folded[by_url ? 1 : 0];
+      guint       line = 0;
+      int         found;
 
-        if (!link->other_edition &&
-            strstr (by_url ? link->folded_url : link->folded_text, words[w]) != NULL)
-          return g_strdup (link->url);
-      }
+      while ((found = next_line_with (&p, &line, words[w])) >= 0)
+        if (!g_array_index (links->other_edition, gboolean, found))
+          return g_strdup (g_ptr_array_index (links->urls, found));
+    }
 
   return NULL;
 }
 
 static char *
-decide_url (Rules   *rules,
-            GArray  *links,
-            CpdLabel label)
+decide_url (Rules     *rules,
+            RoleLinks *links,
+            CpdLabel   label)
 {
   char *url = NULL;
 
@@ -682,14 +714,14 @@ decide_url (Rules   *rules,
 }
 
 static const char *
-first_heading (GPtrArray *blocks)
+first_heading (const CpdPageText *page)
 {
-  for (guint b = 0; b < blocks->len; b++)
+  for (guint b = 0; b < page->blocks->len; b++)
     {
-      const CpdPageBlock *block = g_ptr_array_index (blocks, b);
+      const CpdPageBlock *block = &g_array_index (page->blocks, CpdPageBlock, b);
 
       if (block->heading_level > 0)
-        return ((CpdPageLine *) g_ptr_array_index (block->lines, 0))->text;
+        return cpd_page_text_get_line (page, block->first_line)->text;
     }
 
   return NULL;
@@ -707,11 +739,11 @@ is_sentence (const char *title)
 /* The front matter title, unless it is one word that the page's first heading names more
  * fully ("Porto" and "Rustacean Days Porto 2024") or a blog post's sentence. */
 static char *
-decide_title (Rules     *rules,
-              GPtrArray *blocks)
+decide_title (Rules             *rules,
+              const CpdPageText *page)
 {
   const char      *title = lookup (rules, (const char *const[]){ "title", NULL });
-  const char      *heading = first_heading (blocks);
+  const char      *heading = first_heading (page);
   g_autofree char *folded_title = NULL;
   g_autofree char *folded_heading = NULL;
 
@@ -761,37 +793,37 @@ read_front_matter_venue (Rules *rules)
 
 /**
  * cpd_event_find:
- * @blocks: (element-type CpdPageBlock): the page, from cpd_page_text_new()
+ * @page: the page's text, from cpd_page_text_new()
  * @front_matter: (nullable): its front matter
  *
  * Returns: (transfer full): what the page states about its event
  */
 CpdEvent *
-cpd_event_find (GPtrArray      *blocks,
-                CpdFrontMatter *front_matter)
+cpd_event_find (const CpdPageText *page,
+                CpdFrontMatter    *front_matter)
 {
-  Rules        rules = { .front_matter = front_matter };
+  Rules        rules = { .front_matter = front_matter, .page = page };
   CpdEvent    *facts = cpd_event_new ();
   CpdDateRange range;
   guint        event_year = 0;
   g_autoptr (GHashTable) years = g_hash_table_new (NULL, NULL);
-  g_autoptr (GArray) links = NULL;
+  RoleLinks links;
 
   for (guint i = 0; i < N_STRENGTHS; i++)
     rules.dates[i] = g_array_new (FALSE, FALSE, sizeof (CpdDateRange));
 
-  facts->title = decide_title (&rules, blocks);
+  facts->title = decide_title (&rules, page);
 
   /* A year that the title and front matter agree on dates "April 17 – 18". */
   add_years (years, facts->title);
-  add_years (years, first_heading (blocks));
+  add_years (years, first_heading (page));
   add_years (years, post_date (&rules));
   rules.default_year = only_year (years);
 
   read_front_matter_dates (&rules);
   read_front_matter_venue (&rules);
   add_first_date (&rules, STRENGTH_PROSE, facts->title);
-  read_blocks (&rules, blocks);
+  read_blocks (&rules);
 
   if (decide_dates (&rules, &range))
     {
@@ -801,15 +833,16 @@ cpd_event_find (GPtrArray      *blocks,
       event_year = g_date_get_year (&range.start);
     }
 
-  links = collect_role_links (blocks, event_year);
+  role_links_init (&links, page, event_year);
   facts->venue_name = g_steal_pointer (&rules.venue_name);
   facts->venue_url = g_steal_pointer (&rules.venue_url);
   if (facts->venue_url == NULL)
-    facts->venue_url = decide_url (&rules, links, CPD_LABEL_VENUE);
-  facts->registration_url = decide_url (&rules, links, CPD_LABEL_REGISTRATION);
-  facts->schedule_url = decide_url (&rules, links, CPD_LABEL_SCHEDULE);
-  facts->conduct_url = decide_url (&rules, links, CPD_LABEL_CONDUCT);
-  facts->recordings_url = decide_url (&rules, links, CPD_LABEL_RECORDINGS);
+    facts->venue_url = decide_url (&rules, &links, CPD_LABEL_VENUE);
+  facts->registration_url = decide_url (&rules, &links, CPD_LABEL_REGISTRATION);
+  facts->schedule_url = decide_url (&rules, &links, CPD_LABEL_SCHEDULE);
+  facts->conduct_url = decide_url (&rules, &links, CPD_LABEL_CONDUCT);
+  facts->recordings_url = decide_url (&rules, &links, CPD_LABEL_RECORDINGS);
+  role_links_clear (&links);
 
   for (guint i = 0; i < N_STRENGTHS; i++)
     g_array_unref (rules.dates[i]);

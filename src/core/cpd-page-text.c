@@ -17,51 +17,24 @@
 
 #include "cpd-page-text-private.h"
 
-typedef struct
+/* @text from @start to @end without the blanks around it, kept with the page's strings. */
+static const char *
+insert_stripped (CpdPageText *b,
+                 const char  *start,
+                 const char  *end)
 {
-  const char   *site_url;
-  GPtrArray    *blocks;
-  CpdPageBlock *block;
-  CpdPageLine  *line;
-  GString      *text;
-  GString      *link_text; /* inside a raw HTML <a>, what it says so far */
-  char         *link_url;
-  gsize         size; /* of the text so far */
-} Builder;
+  while (start < end && g_ascii_isspace (*start))
+    start++;
+  while (end > start && g_ascii_isspace (end[-1]))
+    end--;
 
-static void
-page_link_free (gpointer data)
-{
-  CpdPageLink *link = data;
-
-  g_free (link->text);
-  g_free (link->url);
-  g_free (link);
-}
-
-static void
-page_line_free (gpointer data)
-{
-  CpdPageLine *line = data;
-
-  g_free (line->text);
-  g_ptr_array_unref (line->links);
-  g_free (line);
-}
-
-static void
-page_block_free (gpointer data)
-{
-  CpdPageBlock *block = data;
-
-  g_ptr_array_unref (block->lines);
-  g_free (block);
+  return g_string_chunk_insert_len (b->strings, start, end - start);
 }
 
 /* Only links we would open count as facts: absolute http(s) after resolving. */
-static char *
-resolve_web_url (const char *site_url,
-                 const char *href)
+static const char *
+resolve_web_url (CpdPageText *b,
+                 const char  *href)
 {
   g_autofree char *resolved = NULL;
   const char      *scheme;
@@ -71,68 +44,64 @@ resolve_web_url (const char *site_url,
 
   if (g_uri_peek_scheme (href) != NULL)
     resolved = g_strdup (href);
-  else if (site_url != NULL)
-    resolved = g_uri_resolve_relative (site_url, href, G_URI_FLAGS_NONE, NULL);
+  else if (b->site_url != NULL)
+    resolved = g_uri_resolve_relative (b->site_url, href, G_URI_FLAGS_NONE, NULL);
 
   scheme = resolved != NULL ? g_uri_peek_scheme (resolved) : NULL;
   if (scheme == NULL || (strcmp (scheme, "http") != 0 && strcmp (scheme, "https") != 0))
     return NULL;
 
-  return g_steal_pointer (&resolved);
+  return g_string_chunk_insert (b->strings, resolved);
 }
 
 static void
-end_line (Builder *b)
+end_line (CpdPageText *b)
 {
-  if (b->line == NULL)
+  if (!b->in_line)
     return;
 
-  g_strstrip (b->text->str);
-  b->line->text = g_strdup (b->text->str);
-  b->size += strlen (b->line->text) + 1;
+  b->line.text = insert_stripped (b, b->text->str, b->text->str + b->text->len);
+  b->size += strlen (b->line.text) + 1;
   g_string_truncate (b->text, 0);
-  if (b->line->text[0] != '\0' || b->line->links->len > 0)
-    g_ptr_array_add (b->block->lines, b->line);
-  else
-    page_line_free (b->line);
-  b->line = NULL;
+  b->line.n_links = b->links->len - b->line.first_link;
+  if (b->line.text[0] != '\0' || b->line.n_links > 0)
+    g_array_append_val (b->lines, b->line);
+  b->in_line = FALSE;
 }
 
 static void
-end_block (Builder *b)
+end_block (CpdPageText *b)
 {
   end_line (b);
-  if (b->block == NULL)
+  if (!b->in_block)
     return;
 
-  if (b->block->lines->len > 0)
-    g_ptr_array_add (b->blocks, b->block);
-  else
-    page_block_free (b->block);
-  b->block = NULL;
+  b->block.n_lines = b->lines->len - b->block.first_line;
+  if (b->block.n_lines > 0)
+    g_array_append_val (b->blocks, b->block);
+  b->in_block = FALSE;
 }
 
 static void
-start_block (Builder *b,
-             guint    heading_level)
+start_block (CpdPageText *b,
+             guint        heading_level)
 {
   end_block (b);
-  b->block = g_new0 (CpdPageBlock, 1);
-  b->block->heading_level = heading_level;
-  b->block->lines = g_ptr_array_new_with_free_func (page_line_free);
+  b->block = (CpdPageBlock){ .heading_level = heading_level, .first_line = b->lines->len };
+  b->in_block = TRUE;
 }
 
 static void
-append_text (Builder    *b,
-             const char *text,
-             gssize      length)
+append_text (CpdPageText *b,
+             const char  *text,
+             gssize       length)
 {
-  if (b->block == NULL)
+  if (!b->in_block)
     start_block (b, 0);
-  if (b->line == NULL)
+  if (!b->in_line)
     {
-      b->line = g_new0 (CpdPageLine, 1);
-      b->line->links = g_ptr_array_new_with_free_func (page_link_free);
+      b->line = (CpdPageLine){ .first_link = b->links->len };
+      b->in_line = TRUE;
     }
 
   g_string_append_len (b->text, text, length);
@@ -141,23 +110,22 @@ append_text (Builder    *b,
 }
 
 static void
-add_link (Builder    *b,
-          const char *text,
-          const char *href)
+add_link (CpdPageText *b,
+          const char  *text,
+          const char  *href)
 {
-  CpdPageLink *link;
+  CpdPageLink link;
 
   append_text (b, "", 0);
-  link = g_new0 (CpdPageLink, 1);
-  link->text = g_strstrip (g_strdup (text));
-  link->url = resolve_web_url (b->site_url, href);
-  g_ptr_array_add (b->line->links, link);
+  link.text = insert_stripped (b, text, text + strlen (text));
+  link.url = resolve_web_url (b, href);
+  g_array_append_val (b->links, link);
 }
 
 /* Bare URLs in running text are links to a reader, though CommonMark leaves them text. */
 static void
-add_bare_urls (Builder    *b,
-               const char *text)
+add_bare_urls (CpdPageText *b,
+               const char  *text)
 {
   const char *p = text;
 
@@ -182,8 +150,8 @@ add_bare_urls (Builder    *b,
 }
 
 static void
-append_literal (Builder    *b,
-                const char *text)
+append_literal (CpdPageText *b,
+                const char  *text)
 {
   append_text (b, text, -1);
   if (b->link_text == NULL)
@@ -215,8 +183,8 @@ dup_attribute (const char *tag,
 }
 
 static void
-start_raw_link (Builder *b,
-                char    *url)
+start_raw_link (CpdPageText *b,
+                char        *url)
 {
   g_free (b->link_url);
   b->link_url = url;
@@ -226,7 +194,7 @@ start_raw_link (Builder *b,
 }
 
 static void
-end_raw_link (Builder *b)
+end_raw_link (CpdPageText *b)
 {
   if (b->link_text == NULL)
     return;
@@ -251,10 +219,10 @@ tag_is (const char        *name,
 
 /* One tag of raw HTML: links, headings, and the elements that end a line. */
 static void
-read_tag (Builder    *b,
-          const char *tag,
-          gsize       length,
-          gboolean    in_block)
+read_tag (CpdPageText *b,
+          const char  *tag,
+          gsize        length,
+          gboolean     in_block)
 {
   static const char *const line_tags[] = { "br", "p", "div", "li", "tr", "dd", "dt", "section",
                                            "article", "ul", "ol", "table", NULL };
@@ -288,9 +256,9 @@ read_tag (Builder    *b,
 }
 
 static void
-append_entity_decoded (Builder    *b,
-                       const char *text,
-                       gsize       length)
+append_entity_decoded (CpdPageText *b,
+                       const char  *text,
+                       gsize        length)
 {
   static const struct
   {
@@ -320,9 +288,9 @@ append_entity_decoded (Builder    *b,
 
 /* Raw HTML, block or inline: its text, its links and its headings. */
 static void
-read_html (Builder    *b,
-           const char *html,
-           gboolean    in_block)
+read_html (CpdPageText *b,
+           const char  *html,
+           gboolean     in_block)
 {
   const char *p = html;
 
@@ -348,9 +316,9 @@ read_html (Builder    *b,
 
 /* @in_span: inside emphasis or a link, where a line break does not start a line. */
 static void
-read_inlines (Builder    *b,
-              cmark_node *parent,
-              gboolean    in_span)
+read_inlines (CpdPageText *b,
+              cmark_node  *parent,
+              gboolean     in_span)
 {
   for (cmark_node *node = cmark_node_first_child (parent); node != NULL;
        node = cmark_node_next (node))
@@ -372,16 +340,21 @@ read_inlines (Builder    *b,
 
         case CMARK_NODE_LINK:
           {
-            g_autoptr (GString) text = g_string_new (NULL);
-            gsize start = b->text->len;
+            const char *url = cmark_node_get_url (node);
+            gsize       start = b->text->len;
+
+            /* A link the document drops is read as the text it becomes. */
+            if (url[0] == '\0')
+              {
+                read_inlines (b, node, in_span);
+                break;
+              }
 
             append_text (b, "", 0);
             if (start == 0)
-              b->line->starts_with_link = TRUE;
+              b->line.starts_with_link = TRUE;
             read_inlines (b, node, TRUE);
-            if (b->text->len >= start)
-              g_string_append (text, b->text->str + start);
-            add_link (b, text->str, cmark_node_get_url (node));
+            add_link (b, b->text->len >= start ? b->text->str + start : "", url);
           }
           break;
 
@@ -401,61 +374,83 @@ read_inlines (Builder    *b,
 
 /**
  * cpd_page_text_new:
- * @document: a parsed page
  * @site_url: (nullable): what relative links resolve against
  *
- * Returns: (transfer full) (element-type CpdPageBlock): the page's headings and blocks of
- *   text, in order
+ * Returns: (transfer full): an empty page text, to be filled with
+ *   cpd_page_text_add_block() and closed with cpd_page_text_end()
  */
-GPtrArray *
-cpd_page_text_new (cmark_node *document,
-                   const char *site_url)
+CpdPageText *
+cpd_page_text_new (const char *site_url)
 {
-  Builder          b = { .site_url = site_url, .text = g_string_new (NULL) };
-  cmark_iter      *iter = cmark_iter_new (document);
-  cmark_event_type event;
+  CpdPageText *self = g_new0 (CpdPageText, 1);
 
-  b.blocks = g_ptr_array_new_with_free_func (page_block_free);
+  self->blocks = g_array_new (FALSE, FALSE, sizeof (CpdPageBlock));
+  self->lines = g_array_new (FALSE, FALSE, sizeof (CpdPageLine));
+  self->links = g_array_new (FALSE, FALSE, sizeof (CpdPageLink));
+  self->strings = g_string_chunk_new (1024);
+  self->site_url = site_url;
+  self->text = g_string_new (NULL);
 
-  while ((event = cmark_iter_next (iter)) != CMARK_EVENT_DONE && b.size < CPD_PAGE_TEXT_MAX_SIZE)
+  return self;
+}
+
+/**
+ * cpd_page_text_add_block:
+ * @self: a page text being built
+ * @node: a heading or paragraph, once its links are resolved, or a raw HTML block
+ *
+ * Reads @node into the page text, unless the text is full: only the page's first
+ * CPD_PAGE_TEXT_MAX_SIZE bytes of text are read.
+ */
+void
+cpd_page_text_add_block (CpdPageText *self,
+                         cmark_node  *node)
+{
+  if (self->size >= CPD_PAGE_TEXT_MAX_SIZE)
+    return;
+
+  switch (cmark_node_get_type (node))
     {
-      cmark_node *node = cmark_iter_get_node (iter);
+    case CMARK_NODE_HEADING:
+      start_block (self, cmark_node_get_heading_level (node));
+      read_inlines (self, node, FALSE);
+      break;
 
-      if (event != CMARK_EVENT_ENTER)
-        continue;
+    case CMARK_NODE_PARAGRAPH:
+      start_block (self, 0);
+      read_inlines (self, node, FALSE);
+      break;
 
-      switch (cmark_node_get_type (node))
-        {
-        case CMARK_NODE_HEADING:
-          start_block (&b, cmark_node_get_heading_level (node));
-          read_inlines (&b, node, FALSE);
-          end_block (&b);
-          break;
+    case CMARK_NODE_HTML_BLOCK:
+      start_block (self, 0);
+      read_html (self, cmark_node_get_literal (node), TRUE);
+      end_raw_link (self);
+      break;
 
-        case CMARK_NODE_PARAGRAPH:
-          start_block (&b, 0);
-          read_inlines (&b, node, FALSE);
-          end_block (&b);
-          break;
-
-        case CMARK_NODE_HTML_BLOCK:
-          start_block (&b, 0);
-          read_html (&b, cmark_node_get_literal (node), TRUE);
-          end_raw_link (&b);
-          end_block (&b);
-          break;
-
-        default:
-          break;
-        }
+    default:
+      return;
     }
 
-  end_block (&b);
-  cmark_iter_free (iter);
-  g_string_free (b.text, TRUE);
-  if (b.link_text != NULL)
-    g_string_free (b.link_text, TRUE);
-  g_free (b.link_url);
+  end_block (self);
+}
 
-  return b.blocks;
+/* Ends the block being read, if any: the page text is complete. */
+void
+cpd_page_text_end (CpdPageText *self)
+{
+  end_block (self);
+}
+
+void
+cpd_page_text_free (CpdPageText *self)
+{
+  g_array_unref (self->blocks);
+  g_array_unref (self->lines);
+  g_array_unref (self->links);
+  g_string_chunk_free (self->strings);
+  g_string_free (self->text, TRUE);
+  if (self->link_text != NULL)
+    g_string_free (self->link_text, TRUE);
+  g_free (self->link_url);
+  g_free (self);
 }
