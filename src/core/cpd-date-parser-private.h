@@ -24,7 +24,8 @@ gboolean cpd_date_parse_range (const char *text,
                                guint       default_year,
                                GDate      *start,
                                GDate      *end);
-GArray  *cpd_date_find_ranges (const char *text,
-                               guint       default_year);
+void     cpd_date_find_ranges (const char *text,
+                               guint       default_year,
+                               GArray     *ranges);
 
 G_END_DECLS

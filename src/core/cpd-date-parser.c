@@ -690,17 +690,16 @@ cpd_date_parse_range (const char *text,
  * cpd_date_find_ranges:
  * @text: running text
  * @default_year: as for cpd_date_parse_range()
+ * @ranges: (element-type CpdDateRange): where to append them
  *
  * Finds every date and range in @text, in order: "The conference runs from October 17 to
  * 19, 2023; the CFP closes on June 1, 2023" gives two.
- *
- * Returns: (transfer full): the ranges, as CpdDateRange
  */
-GArray *
+void
 cpd_date_find_ranges (const char *text,
-                      guint       default_year)
+                      guint       default_year,
+                      GArray     *ranges)
 {
-  GArray     *ranges = g_array_new (FALSE, FALSE, sizeof (CpdDateRange));
   const char *p = text;
   const char *last_digit = NULL;
 
@@ -765,6 +764,4 @@ cpd_date_find_ranges (const char *text,
                                     !g_unichar_iswide (g_utf8_get_char (p)))
         p = g_utf8_next_char (p);
     }
-
-  return ranges;
 }

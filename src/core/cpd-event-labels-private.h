@@ -23,6 +23,7 @@ typedef enum
 } CpdLabel;
 
 gboolean cpd_label_match (const char *text,
+                          gssize      length,
                           gboolean    labels[CPD_N_LABELS]);
 CpdLabel cpd_label_split_line (const char *line,
                                char      **value);

@@ -102,13 +102,15 @@ separator_length (const char *p)
     }
 }
 
-/* Which label @text is, alone: "When", "Wann?", "Sede:", "When and Where" is two. */
+/* Which label @text (its first @length bytes, or all of it for -1) is, alone: "When",
+ * "Wann?", "Sede:", "When and Where" is two. */
 gboolean
 cpd_label_match (const char *text,
+                 gssize      length,
                  gboolean    labels[CPD_N_LABELS])
 {
-  g_autofree char *folded = g_str_is_ascii (text) ? g_ascii_strdown (text, -1)
-                                                  : g_utf8_casefold (text, -1);
+  g_autofree char *folded = g_str_is_ascii (text) ? g_ascii_strdown (text, length)
+                                                  : g_utf8_casefold (text, length);
   char            *part = folded;
   gboolean         found = FALSE;
 
@@ -165,7 +167,7 @@ cpd_label_split_line (const char *line,
     {
       g_auto (GStrv) cells = g_strsplit (text + 1, "|", 3);
 
-      if (g_strv_length (cells) >= 2 && cpd_label_match (cells[0], labels))
+      if (g_strv_length (cells) >= 2 && cpd_label_match (cells[0], -1, labels))
         for (guint label = 0; label < CPD_N_LABELS; label++)
           if (labels[label])
             {
@@ -179,14 +181,9 @@ cpd_label_split_line (const char *line,
   /* Labels are short: a colon later in the line is the sentence's own. */
   for (const char *sep = text; *sep != '\0' && sep - text <= MAX_LABEL_LENGTH; sep++)
     {
-      gsize            length = separator_length (sep);
-      g_autofree char *label = NULL;
+      gsize length = separator_length (sep);
 
-      if (length == 0 || sep == text)
-        continue;
-
-      label = g_strndup (text, sep - text);
-      if (!cpd_label_match (label, labels))
+      if (length == 0 || sep == text || !cpd_label_match (text, sep - text, labels))
         continue;
 
       for (guint l = 0; l < CPD_N_LABELS; l++)

@@ -86,6 +86,7 @@ typedef struct
   guint              default_year;
 
   GArray *dates[N_STRENGTHS]; /* of CpdDateRange */
+  GArray *found;              /* of CpdDateRange, what find_dates () found last */
 
   char *venue_name;
   char *venue_url;
@@ -97,15 +98,7 @@ static const char *
 lookup (Rules             *rules,
         const char *const *keys)
 {
-  for (guint i = 0; keys[i] != NULL; i++)
-    {
-      const char *value = cpd_front_matter_lookup (rules->front_matter, keys[i]);
-
-      if (value != NULL && value[0] != '\0')
-        return value;
-    }
-
-  return NULL;
+  return cpd_front_matter_lookup_first (rules->front_matter, keys);
 }
 
 /* The next year (1900-2199) named in *@p from there on, or 0; *@p moves past it. */
@@ -113,7 +106,7 @@ static guint
 next_year (const char **p,
            const char  *text)
 {
-  for (const char *q = *p; q != NULL && *q != '\0'; q++)
+  for (const char *q = *p; q != NULL && (q = strpbrk (q, "0123456789")) != NULL; q++)
     {
       guint64 year;
 
@@ -134,30 +127,27 @@ next_year (const char **p,
   return 0;
 }
 
-/* Years named in @text, added to @years. */
+/* Years named in @text: *@year is the one year named so far, G_MAXUINT once two differ. */
 static void
-add_years (GHashTable *years,
+add_years (guint      *year,
            const char *text)
 {
   const char *p = text;
-  guint       year;
+  guint       next;
 
-  while ((year = next_year (&p, text)) != 0)
-    g_hash_table_add (years, GUINT_TO_POINTER (year));
+  while ((next = next_year (&p, text)) != 0)
+    *year = *year == 0 || *year == next ? next : G_MAXUINT;
 }
 
-static guint
-only_year (GHashTable *years)
+/* Finds the dates in @text, into rules->found; returns whether there are any. */
+static gboolean
+find_dates (Rules      *rules,
+            const char *text)
 {
-  GHashTableIter iter;
-  gpointer       year;
+  g_array_set_size (rules->found, 0);
+  cpd_date_find_ranges (text, rules->default_year, rules->found);
 
-  if (g_hash_table_size (years) != 1)
-    return 0;
-
-  g_hash_table_iter_init (&iter, years);
-  g_hash_table_iter_next (&iter, &year, NULL);
-  return GPOINTER_TO_UINT (year);
+  return rules->found->len > 0;
 }
 
 static void
@@ -174,13 +164,10 @@ add_first_date (Rules      *rules,
                 Strength    strength,
                 const char *text)
 {
-  g_autoptr (GArray) ranges = text != NULL ? cpd_date_find_ranges (text, rules->default_year)
-                                           : NULL;
-
-  if (ranges == NULL || ranges->len == 0)
+  if (text == NULL || !find_dates (rules, text))
     return FALSE;
 
-  add_date (rules, strength, &g_array_index (ranges, CpdDateRange, 0));
+  add_date (rules, strength, &g_array_index (rules->found, CpdDateRange, 0));
   return TRUE;
 }
 
@@ -316,11 +303,10 @@ static void
 add_text_dates (Rules      *rules,
                 const char *text)
 {
-  g_autoptr (GArray) ranges = cpd_date_find_ranges (text, rules->default_year);
-
-  for (guint i = 0; i < ranges->len; i++)
+  find_dates (rules, text);
+  for (guint i = 0; i < rules->found->len; i++)
     {
-      const CpdDateRange *range = &g_array_index (ranges, CpdDateRange, i);
+      const CpdDateRange *range = &g_array_index (rules->found, CpdDateRange, i);
 
       if (is_date_line (text, range))
         add_date (rules, STRENGTH_LABEL, range);
@@ -476,7 +462,7 @@ read_blocks (Rules *rules)
           gboolean           labels[CPD_N_LABELS];
 
           pending = CPD_LABEL_NONE;
-          if (cpd_label_match (line->text, labels))
+          if (cpd_label_match (line->text, -1, labels))
             {
               memcpy (section, labels, sizeof section);
               section_level = block->heading_level;
@@ -517,7 +503,8 @@ read_blocks (Rules *rules)
             }
           pending = CPD_LABEL_NONE;
         }
-      add_text_dates (rules, prose->str);
+      if (prose->len > 0)
+        add_text_dates (rules, prose->str);
     }
 }
 
@@ -554,9 +541,14 @@ decide_dates (Rules        *rules,
  * word in all of them. */
 typedef struct
 {
-  GPtrArray *urls;          /* of const char *, the page text's */
-  GArray    *other_edition; /* of gboolean */
-  char      *folded[2];     /* the texts, then the URLs */
+  const char *url;
+  gboolean    other_edition;
+} RoleLink;
+
+typedef struct
+{
+  GArray *links;     /* of RoleLink */
+  char   *folded[2]; /* the texts, then the URLs */
 } RoleLinks;
 
 /* A link whose text or URL names another year than the event's is another edition's. */
@@ -598,15 +590,15 @@ next_line_with (const char **p,
                 const char  *word)
 {
   const char *found = *p != NULL ? strstr (*p, word) : NULL;
-  int         found_line;
+  int         found_line = *line;
 
   if (found == NULL)
     return -1;
 
-  for (; *p < found; (*p)++)
-    if (**p == '\n')
-      (*line)++;
-  found_line = *line;
+  for (const char *q = *p; q < found; q++)
+    if (*q == '\n')
+      found_line++;
+  *line = found_line;
 
   *p = strchr (found, '\n');
   if (*p != NULL)
@@ -626,20 +618,18 @@ role_links_init (RoleLinks         *links,
   g_autoptr (GString) texts = g_string_new (NULL);
   g_autoptr (GString) urls = g_string_new (NULL);
 
-  links->urls = g_ptr_array_new ();
-  links->other_edition = g_array_new (FALSE, FALSE, sizeof (gboolean));
+  links->links = g_array_new (FALSE, FALSE, sizeof (RoleLink));
   for (guint i = 0; i < page->links->len; i++)
     {
       const CpdPageLink *link = cpd_page_text_get_link (page, i);
-      gboolean           other_edition;
+      RoleLink           role_link;
       gsize              url_start = urls->len;
 
       if (link->url == NULL)
         continue;
 
-      g_ptr_array_add (links->urls, (gpointer) link->url);
-      other_edition = is_other_edition (link, event_year);
-      g_array_append_val (links->other_edition, other_edition);
+      role_link = (RoleLink){ link->url, is_other_edition (link, event_year) };
+      g_array_append_val (links->links, role_link);
       g_string_append (texts, link->text);
       g_string_append_c (texts, '\n');
       /* A raw HTML href may span lines; no URL word has a blank. */
@@ -660,15 +650,14 @@ role_links_init (RoleLinks         *links,
       int         found;
 
       while ((found = next_line_with (&p, &line, decoy_link_words[w])) >= 0)
-        g_array_index (links->other_edition, gboolean, found) = TRUE;
+        g_array_index (links->links, RoleLink, found).other_edition = TRUE;
     }
 }
 
 static void
 role_links_clear (RoleLinks *links)
 {
-  g_ptr_array_unref (links->urls);
-  g_array_unref (links->other_edition);
+  g_array_unref (links->links);
   g_free (links->folded[0]);
   g_free (links->folded[1]);
 }
@@ -687,8 +676,8 @@ find_role_url (RoleLinks         *links,
       int         found;
 
       while ((found = next_line_with (&p, &line, words[w])) >= 0)
-        if (!g_array_index (links->other_edition, gboolean, found))
-          return g_strdup (g_ptr_array_index (links->urls, found));
+        if (!g_array_index (links->links, RoleLink, found).other_edition)
+          return g_strdup (g_array_index (links->links, RoleLink, found).url);
     }
 
   return NULL;
@@ -806,19 +795,20 @@ cpd_event_find (const CpdPageText *page,
   CpdEvent    *facts = cpd_event_new ();
   CpdDateRange range;
   guint        event_year = 0;
-  g_autoptr (GHashTable) years = g_hash_table_new (NULL, NULL);
-  RoleLinks links;
+  guint        year = 0;
+  RoleLinks    links;
 
   for (guint i = 0; i < N_STRENGTHS; i++)
     rules.dates[i] = g_array_new (FALSE, FALSE, sizeof (CpdDateRange));
+  rules.found = g_array_new (FALSE, FALSE, sizeof (CpdDateRange));
 
   facts->title = decide_title (&rules, page);
 
   /* A year that the title and front matter agree on dates "April 17 – 18". */
-  add_years (years, facts->title);
-  add_years (years, first_heading (page));
-  add_years (years, post_date (&rules));
-  rules.default_year = only_year (years);
+  add_years (&year, facts->title);
+  add_years (&year, first_heading (page));
+  add_years (&year, post_date (&rules));
+  rules.default_year = year != G_MAXUINT ? year : 0;
 
   read_front_matter_dates (&rules);
   read_front_matter_venue (&rules);
@@ -846,6 +836,7 @@ cpd_event_find (const CpdPageText *page,
 
   for (guint i = 0; i < N_STRENGTHS; i++)
     g_array_unref (rules.dates[i]);
+  g_array_unref (rules.found);
   for (guint i = 0; i < CPD_N_LABELS; i++)
     g_free (rules.labelled_urls[i]);
 

@@ -18,6 +18,8 @@ CpdFrontMatter *cpd_front_matter_parse (const char *text,
                                         GError    **error);
 const char     *cpd_front_matter_lookup (CpdFrontMatter *self,
                                          const char     *key);
+const char     *cpd_front_matter_lookup_first (CpdFrontMatter    *self,
+                                               const char *const *keys);
 void            cpd_front_matter_free (CpdFrontMatter *self);
 
 /* For the tests. */

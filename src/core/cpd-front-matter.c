@@ -414,6 +414,40 @@ cpd_front_matter_lookup (CpdFrontMatter *self,
 }
 
 /**
+ * cpd_front_matter_lookup_first:
+ * @self: (nullable): front matter, or %NULL for none
+ * @keys: (array zero-terminated=1): keys, the preferred first
+ *
+ * Returns: (nullable): the value of the first of @keys that the front matter gives a
+ *   value that is not empty
+ */
+const char *
+cpd_front_matter_lookup_first (CpdFrontMatter    *self,
+                               const char *const *keys)
+{
+  GHashTableIter iter;
+  gpointer       key, value;
+  const char    *found = NULL;
+  guint          found_index = G_MAXUINT;
+
+  if (self == NULL)
+    return NULL;
+
+  /* A front matter has a few keys, the rules look for many: compare each of its keys with
+   * the list rather than look up every key of the list. */
+  g_hash_table_iter_init (&iter, self);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    for (guint i = 0; i < found_index && keys[i] != NULL; i++)
+      if (strcmp (key, keys[i]) == 0 && ((const char *) value)[0] != '\0')
+        {
+          found = value;
+          found_index = i;
+        }
+
+  return found;
+}
+
+/**
  * cpd_front_matter_get_n_keys:
  * @self: (nullable): front matter, or %NULL for none
  *

@@ -31,24 +31,30 @@ insert_stripped (CpdPageText *b,
   return g_string_chunk_insert_len (b->strings, start, end - start);
 }
 
+static gboolean
+is_web_url (const char *url)
+{
+  return g_ascii_strncasecmp (url, "http:", 5) == 0 || g_ascii_strncasecmp (url, "https:", 6) == 0;
+}
+
 /* Only links we would open count as facts: absolute http(s) after resolving. */
 static const char *
 resolve_web_url (CpdPageText *b,
                  const char  *href)
 {
   g_autofree char *resolved = NULL;
-  const char      *scheme;
 
   if (href == NULL || href[0] == '\0' || href[0] == '#')
     return NULL;
 
-  if (g_uri_peek_scheme (href) != NULL)
-    resolved = g_strdup (href);
-  else if (b->site_url != NULL)
-    resolved = g_uri_resolve_relative (b->site_url, href, G_URI_FLAGS_NONE, NULL);
+  if (is_web_url (href))
+    return g_string_chunk_insert (b->strings, href);
 
-  scheme = resolved != NULL ? g_uri_peek_scheme (resolved) : NULL;
-  if (scheme == NULL || (strcmp (scheme, "http") != 0 && strcmp (scheme, "https") != 0))
+  if (b->site_url == NULL || g_uri_peek_scheme (href) != NULL)
+    return NULL;
+
+  resolved = g_uri_resolve_relative (b->site_url, href, G_URI_FLAGS_NONE, NULL);
+  if (resolved == NULL || !is_web_url (resolved))
     return NULL;
 
   return g_string_chunk_insert (b->strings, resolved);

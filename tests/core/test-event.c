@@ -129,12 +129,12 @@ test_date_parser_default_year (void)
 static void
 test_date_parser_find (void)
 {
-  g_autoptr (GArray) ranges = NULL;
-  g_autoptr (GArray) none = NULL;
+  g_autoptr (GArray) ranges = g_array_new (FALSE, FALSE, sizeof (CpdDateRange));
+  g_autoptr (GArray) none = g_array_new (FALSE, FALSE, sizeof (CpdDateRange));
   const CpdDateRange *range;
   const char         *text = "The Forum runs from October 17 to 19, 2023; talks are due by June 1, 2023.";
 
-  ranges = cpd_date_find_ranges (text, 0);
+  cpd_date_find_ranges (text, 0, ranges);
   g_assert_cmpuint (ranges->len, ==, 2);
   range = &g_array_index (ranges, CpdDateRange, 0);
   cpd_test_assert_date (&range->start, 2023, 10, 17);
@@ -145,7 +145,7 @@ test_date_parser_find (void)
   cpd_test_assert_date (&range->start, 2023, 6, 1);
 
   /* A rejected date does not come back a word later without its weekday. */
-  none = cpd_date_find_ranges ("Monday, April 16, 2024 and 15 speakers in 2024", 0);
+  cpd_date_find_ranges ("Monday, April 16, 2024 and 15 speakers in 2024", 0, none);
   g_assert_cmpuint (none->len, ==, 0);
 }
 
