@@ -97,8 +97,11 @@ separator_length (const char *p)
         return 3;
       return strncmp (p, " – ", strlen (" – ")) == 0 ? strlen (" – ") : 0;
 
-    default:
+    case '\xef': /* where "：" starts */
       return strncmp (p, "：", strlen ("：")) == 0 ? strlen ("：") : 0;
+
+    default:
+      return 0;
     }
 }
 
