@@ -15,7 +15,6 @@
 #include "cpd-front-matter-private.h"
 #include "cpd-href-private.h"
 #include "cpd-html-private.h"
-#include "cpd-node-text-private.h"
 #include "cpd-section-list-private.h"
 #include "cpd-slug-private.h"
 
@@ -121,11 +120,48 @@ unwrap_link (cmark_node *link)
   cmark_node_free (link);
 }
 
-/* The plain text of @node, without blanks around it. */
+/* What a reader sees of @node (a heading, a link) as plain text, without blanks around it:
+ * text and code spans, line breaks as spaces; raw HTML is never shown, so it is left out. */
 static char *
 dup_stripped_text (cmark_node *node)
 {
-  return g_strstrip (cpd_node_dup_text (node));
+  GString    *out = g_string_new (NULL);
+  cmark_node *cur = node;
+
+  /* Depth-first without an iterator: this runs for every heading and link, and inline
+   * nesting may be deep, so neither allocation nor recursion. */
+  while (cur != NULL)
+    {
+      cmark_node *next;
+
+      switch (cmark_node_get_type (cur))
+        {
+        case CMARK_NODE_TEXT:
+        case CMARK_NODE_CODE:
+          g_string_append (out, cmark_node_get_literal (cur));
+          break;
+
+        case CMARK_NODE_SOFTBREAK:
+        case CMARK_NODE_LINEBREAK:
+          g_string_append_c (out, ' ');
+          break;
+
+        default:
+          break;
+        }
+
+      next = cmark_node_first_child (cur);
+      while (next == NULL && cur != node)
+        {
+          next = cmark_node_next (cur);
+          if (next == NULL)
+            cur = cmark_node_parent (cur);
+        }
+
+      cur = next;
+    }
+
+  return g_strstrip (g_string_free (out, FALSE));
 }
 
 /* At a link's or image's ENTER: makes its URL absolute, or drops it. Returns whether
