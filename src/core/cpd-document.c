@@ -11,7 +11,7 @@
 
 #include "cpd-arena-private.h"
 #include "cpd-document-private.h"
-#include "cpd-event-rules-private.h"
+#include "cpd-event-private.h"
 #include "cpd-front-matter-private.h"
 #include "cpd-href-private.h"
 #include "cpd-html-private.h"

@@ -22,6 +22,8 @@ typedef enum
   CPD_N_LABELS
 } CpdLabel;
 
+char    *cpd_label_fold (const char *text,
+                         gssize      length);
 gboolean cpd_label_match (const char *text,
                           gssize      length,
                           gboolean    labels[CPD_N_LABELS]);

@@ -105,6 +105,15 @@ separator_length (const char *p)
     }
 }
 
+/* @text (its first @length bytes, or all of it for -1) without regard to case, for
+ * comparing with our word lists; ASCII needs none of g_utf8_casefold ()'s tables. */
+char *
+cpd_label_fold (const char *text,
+                gssize      length)
+{
+  return g_str_is_ascii (text) ? g_ascii_strdown (text, length) : g_utf8_casefold (text, length);
+}
+
 /* Which label @text (its first @length bytes, or all of it for -1) is, alone: "When",
  * "Wann?", "Sede:", "When and Where" is two. */
 gboolean
@@ -112,8 +121,7 @@ cpd_label_match (const char *text,
                  gssize      length,
                  gboolean    labels[CPD_N_LABELS])
 {
-  g_autofree char *folded = g_str_is_ascii (text) ? g_ascii_strdown (text, length)
-                                                  : g_utf8_casefold (text, length);
+  g_autofree char *folded = cpd_label_fold (text, length);
   char            *part = folded;
   gboolean         found = FALSE;
 
@@ -240,8 +248,7 @@ cpd_label_says_unknown (const char *value)
   end = value;
   for (guint i = 0; i < 24 && *end != '\0'; i++)
     end = g_utf8_next_char (end);
-  folded = g_str_is_ascii (value) ? g_ascii_strdown (value, end - value)
-                                  : g_utf8_casefold (value, end - value);
+  folded = cpd_label_fold (value, end - value);
 
   for (guint i = 0; unknown_words[i] != NULL; i++)
     if (g_str_has_prefix (folded, unknown_words[i]))

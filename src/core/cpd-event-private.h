@@ -6,6 +6,8 @@
 #pragma once
 
 #include "cpd-event.h"
+#include "cpd-front-matter-private.h"
+#include "cpd-page-text-private.h"
 
 G_BEGIN_DECLS
 
@@ -25,5 +27,9 @@ struct _CpdEvent
 };
 
 CpdEvent *cpd_event_new (void);
+
+/* The rules, in cpd-event-rules.c. */
+CpdEvent *cpd_event_find (const CpdPageText *page,
+                          CpdFrontMatter    *front_matter);
 
 G_END_DECLS

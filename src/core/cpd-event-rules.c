@@ -31,7 +31,6 @@
 #include "cpd-date-parser-private.h"
 #include "cpd-event-labels-private.h"
 #include "cpd-event-private.h"
-#include "cpd-event-rules-private.h"
 
 /* Words in a link's text, then in its URL, that give it a role; the earlier a word, the
  * surer: a page's "Register" beats another link's "separate ticket". */
@@ -171,24 +170,14 @@ add_first_date (Rules      *rules,
   return TRUE;
 }
 
-/* @text without regard to case, for comparing with our word lists. */
-static char *
-fold (const char *text)
-{
-  if (text == NULL)
-    return NULL;
-
-  return g_str_is_ascii (text) ? g_ascii_strdown (text, -1) : g_utf8_casefold (text, -1);
-}
-
 /* Whether @text holds one of @words (case-folded), without regard to case. */
 static gboolean
 contains_any_word (const char        *text,
                    const char *const *words)
 {
-  g_autofree char *folded = fold (text);
+  g_autofree char *folded = cpd_label_fold (text, -1);
 
-  for (guint i = 0; folded != NULL && words[i] != NULL; i++)
+  for (guint i = 0; words[i] != NULL; i++)
     if (strstr (folded, words[i]) != NULL)
       return TRUE;
 
@@ -640,8 +629,8 @@ role_links_init (RoleLinks         *links,
       g_string_append_c (urls, '\n');
     }
 
-  links->folded[0] = fold (texts->str);
-  links->folded[1] = fold (urls->str);
+  links->folded[0] = cpd_label_fold (texts->str, -1);
+  links->folded[1] = cpd_label_fold (urls->str, -1);
 
   for (guint w = 0; decoy_link_words[w] != NULL; w++)
     {
