@@ -138,8 +138,9 @@ cpd_label_match (const char *text,
   g_strstrip (folded);
 
   /* "When and Where", "Ort und Zeit", "Lugar y fecha", "Time & Location": two labels. The
-   * joiner's first byte becomes the split mark, the rest blanks that strip away. */
-  for (guint i = 0; i < G_N_ELEMENTS (label_joiners); i++)
+   * joiner's first byte becomes the split mark, the rest blanks that strip away. Each
+   * joiner starts with a blank: one word is one label. */
+  for (guint i = 0; i < G_N_ELEMENTS (label_joiners) && strchr (folded, ' ') != NULL; i++)
     for (char *joiner = strstr (folded, label_joiners[i]); joiner != NULL;
          joiner = strstr (joiner, label_joiners[i]))
       {
