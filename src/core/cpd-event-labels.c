@@ -191,7 +191,8 @@ cpd_label_split_line (const char *line,
     }
 
   /* Labels are short: a colon later in the line is the sentence's own. */
-  for (const char *sep = text; *sep != '\0' && sep - text <= MAX_LABEL_LENGTH; sep++)
+  for (const char *sep = text; (sep = strpbrk (sep, ":? \xef")) != NULL && sep - text <= MAX_LABEL_LENGTH;
+       sep++)
     {
       gsize length = separator_length (sep);
 

@@ -67,7 +67,7 @@ cpd_slugify (const char *text)
       if (c == ' ')
         g_string_append_c (slug, '-');
       else if (keep_char (c))
-        g_string_append_unichar (slug, c);
+        g_string_append_len (slug, p, g_utf8_next_char (p) - p);
       else
         continue;
 
