@@ -439,7 +439,7 @@ read_blocks (Rules *rules)
   gboolean section[CPD_N_LABELS] = { 0 };
   guint    section_level = 0;
   CpdLabel pending = CPD_LABEL_NONE;
-  g_autoptr (GString) prose = g_string_new (NULL);
+  g_autoptr (GString) prose = g_string_sized_new (1024);
 
   for (guint b = 0; b < rules->page->blocks->len; b++)
     {
@@ -604,10 +604,10 @@ role_links_init (RoleLinks         *links,
                  const CpdPageText *page,
                  guint              event_year)
 {
-  g_autoptr (GString) texts = g_string_new (NULL);
-  g_autoptr (GString) urls = g_string_new (NULL);
+  g_autoptr (GString) texts = g_string_sized_new (1024);
+  g_autoptr (GString) urls = g_string_sized_new (4096);
 
-  links->links = g_array_new (FALSE, FALSE, sizeof (RoleLink));
+  links->links = g_array_sized_new (FALSE, FALSE, sizeof (RoleLink), page->links->len);
   for (guint i = 0; i < page->links->len; i++)
     {
       const CpdPageLink *link = cpd_page_text_get_link (page, i);

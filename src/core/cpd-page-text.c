@@ -390,12 +390,13 @@ cpd_page_text_new (const char *site_url)
 {
   CpdPageText *self = g_new0 (CpdPageText, 1);
 
-  self->blocks = g_array_new (FALSE, FALSE, sizeof (CpdPageBlock));
-  self->lines = g_array_new (FALSE, FALSE, sizeof (CpdPageLine));
-  self->links = g_array_new (FALSE, FALSE, sizeof (CpdPageLink));
-  self->strings = g_string_chunk_new (1024);
+  /* Room for an event page's text, so that most pages need no more. */
+  self->blocks = g_array_sized_new (FALSE, FALSE, sizeof (CpdPageBlock), 64);
+  self->lines = g_array_sized_new (FALSE, FALSE, sizeof (CpdPageLine), 128);
+  self->links = g_array_sized_new (FALSE, FALSE, sizeof (CpdPageLink), 32);
+  self->strings = g_string_chunk_new (8192);
   self->site_url = site_url;
-  self->text = g_string_new (NULL);
+  self->text = g_string_sized_new (256);
 
   return self;
 }
