@@ -82,6 +82,8 @@ typedef struct
 {
   CpdFrontMatter    *front_matter;
   const CpdPageText *page;
+  gboolean           is_post;   /* a blog post, "layout: post" */
+  const char        *post_date; /* the front matter "date", unless is_post */
   guint              default_year;
 
   GArray *dates[N_STRENGTHS]; /* of CpdDateRange */
@@ -304,19 +306,6 @@ add_text_dates (Rules      *rules,
     }
 }
 
-static gboolean
-is_post (Rules *rules)
-{
-  return g_strcmp0 (lookup (rules, (const char *const[]){ "layout", NULL }), "post") == 0;
-}
-
-/* The front matter "date", unless the page is a blog post: then it is the post's. */
-static const char *
-post_date (Rules *rules)
-{
-  return is_post (rules) ? NULL : lookup (rules, (const char *const[]){ "date", "Date", NULL });
-}
-
 static void
 read_front_matter_dates (Rules *rules)
 {
@@ -327,7 +316,7 @@ read_front_matter_dates (Rules *rules)
                                           "end_at", "event_end", NULL };
   const char              *start = lookup (rules, start_keys);
   const char              *end = lookup (rules, end_keys);
-  const char              *date = post_date (rules);
+  const char              *date = rules->post_date;
   CpdDateRange             first, last;
 
   /* "date" with "end" is the event's first day; alone it may be the post's. */
@@ -725,7 +714,7 @@ decide_title (Rules             *rules,
   g_autofree char *folded_title = NULL;
   g_autofree char *folded_heading = NULL;
 
-  if (title == NULL || (heading != NULL && is_post (rules) && is_sentence (title)))
+  if (title == NULL || (heading != NULL && rules->is_post && is_sentence (title)))
     return heading != NULL ? cpd_label_clean_value (heading) : NULL;
   if (heading == NULL)
     return g_strdup (title);
@@ -791,12 +780,17 @@ cpd_event_find (const CpdPageText *page,
     rules.dates[i] = g_array_new (FALSE, FALSE, sizeof (CpdDateRange));
   rules.found = g_array_new (FALSE, FALSE, sizeof (CpdDateRange));
 
+  rules.is_post = g_strcmp0 (lookup (&rules, (const char *const[]){ "layout", NULL }), "post") == 0;
+  /* The front matter "date", unless the page is a blog post: then it is the post's. */
+  if (!rules.is_post)
+    rules.post_date = lookup (&rules, (const char *const[]){ "date", "Date", NULL });
+
   facts->title = decide_title (&rules, page);
 
   /* A year that the title and front matter agree on dates "April 17 – 18". */
   add_years (&year, facts->title);
   add_years (&year, first_heading (page));
-  add_years (&year, post_date (&rules));
+  add_years (&year, rules.post_date);
   rules.default_year = year != G_MAXUINT ? year : 0;
 
   read_front_matter_dates (&rules);
