@@ -576,15 +576,8 @@ part_to_date (const Part *part,
   return part->weekday == 0 || g_date_get_weekday (date) == part->weekday;
 }
 
-/**
- * cpd_date_parse_range:
- * @text: (nullable): text that starts with a date or a date range
- * @default_year: the year of a date that gives none, or 0 when such a date is no date
- * @start: (out caller-allocates): the first day
- * @end: (out caller-allocates): the last day, included; equal to @start for one day
- *
- * Returns: %TRUE if @text starts with a complete date or range
- */
+/* cpd_date_parse_range (), which see, that also says where in @text the date-like text
+ * starts and ends, whether or not it is a date. */
 static gboolean
 parse_range (const char  *text,
              guint        default_year,
