@@ -408,7 +408,7 @@ scan_token (const char **p,
           token.digits = read_number (p, &token.value);
 
           /* Ordinal suffixes: 1st, 2nd, 3rd, 15th; "1er" in French. */
-          for (guint i = 0; i < G_N_ELEMENTS (ordinal_suffixes); i++)
+          for (guint i = 0; i < G_N_ELEMENTS (ordinal_suffixes) && g_ascii_isalpha (**p); i++)
             if (g_ascii_strncasecmp (*p, ordinal_suffixes[i], 2) == 0 &&
                 !g_ascii_isalpha ((*p)[2]))
               *p += 2;
