@@ -175,13 +175,14 @@ read_number (const char **p,
 {
   const char *q = *p;
   guint       digits = 0;
+  gunichar    c;
 
   *value = 0;
-  while (*q != '\0' && g_unichar_isdigit (g_utf8_get_char (q)))
+  while (*q != '\0' && g_unichar_isdigit (c = g_utf8_get_char (q)))
     {
       /* Past five digits it is no day or year; stop growing the value. */
       if (digits < 5)
-        *value = *value * 10 + g_unichar_digit_value (g_utf8_get_char (q));
+        *value = *value * 10 + g_unichar_digit_value (c);
       digits++;
       q = g_utf8_next_char (q);
     }

@@ -67,7 +67,9 @@ append_body (GString        *out,
       if (tag[2] >= '1' && tag[2] <= '6' && tag[3] == '>')
         {
           g_string_append_len (out, p, tag + 3 - p);
-          g_string_append_printf (out, " id=\"%s\"", cpd_section_list_peek_id (sections, i++));
+          g_string_append (out, " id=\"");
+          g_string_append (out, cpd_section_list_peek_id (sections, i++));
+          g_string_append_c (out, '"');
           p = tag + 3;
         }
 

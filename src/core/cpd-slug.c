@@ -50,31 +50,36 @@ keep_char (gunichar c)
 char *
 cpd_slugify (const char *text)
 {
-  g_autofree char *lower = NULL;
-  GString         *slug;
-  guint            n_chars = 0;
+  char *slug;
+  char *out;
+  guint n_chars = 0;
 
   g_return_val_if_fail (text != NULL, NULL);
 
   /* g_utf8_strdown() looks the locale up on every call; ASCII needs none of its rules. */
-  lower = g_str_is_ascii (text) ? g_ascii_strdown (text, -1) : g_utf8_strdown (text, -1);
-  slug = g_string_sized_new (strlen (lower));
+  slug = g_str_is_ascii (text) ? g_ascii_strdown (text, -1) : g_utf8_strdown (text, -1);
 
-  for (const char *p = lower; *p && n_chars < CPD_SLUG_MAX_CHARS; p = g_utf8_next_char (p))
+  /* The slug is made in place: it is never longer than the text it has read so far. */
+  out = slug;
+  for (const char *p = slug; *p && n_chars < CPD_SLUG_MAX_CHARS; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
 
       if (c == ' ')
-        g_string_append_c (slug, '-');
+        *out++ = '-';
       else if (keep_char (c))
-        g_string_append_len (slug, p, g_utf8_next_char (p) - p);
+        {
+          memmove (out, p, g_utf8_next_char (p) - p);
+          out += g_utf8_next_char (p) - p;
+        }
       else
         continue;
 
       n_chars++;
     }
+  *out = '\0';
 
-  return g_string_free (slug, FALSE);
+  return slug;
 }
 
 CpdSlugger *
