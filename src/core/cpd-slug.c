@@ -50,28 +50,24 @@ keep_char (gunichar c)
 char *
 cpd_slugify (const char *text)
 {
-  char *slug;
-  char *out;
+  char *slug, *out;
   guint n_chars = 0;
 
   g_return_val_if_fail (text != NULL, NULL);
 
-  /* g_utf8_strdown() looks the locale up on every call; ASCII needs none of its rules. */
-  slug = g_str_is_ascii (text) ? g_ascii_strdown (text, -1) : g_utf8_strdown (text, -1);
+  /* g_utf8_strdown() looks the locale up on every call; ASCII needs none of its rules. The
+   * slug is made in place: it is never longer than the text it has read. */
+  slug = out = g_str_is_ascii (text) ? g_ascii_strdown (text, -1) : g_utf8_strdown (text, -1);
 
-  /* The slug is made in place: it is never longer than the text it has read so far. */
-  out = slug;
   for (const char *p = slug; *p && n_chars < CPD_SLUG_MAX_CHARS; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
+      gsize    n = g_utf8_next_char (p) - p;
 
       if (c == ' ')
         *out++ = '-';
       else if (keep_char (c))
-        {
-          memmove (out, p, g_utf8_next_char (p) - p);
-          out += g_utf8_next_char (p) - p;
-        }
+        out = (char *) memmove (out, p, n) + n;
       else
         continue;
 
