@@ -10,6 +10,7 @@
 
 #pragma once
 
+#include "cpd-find-bar.h"
 #include "cpd-link-opener.h"
 #include "cpd-window.h"
 
@@ -27,7 +28,10 @@ struct _CpdWindow
   CpdEventTiming timing;
   char          *pending_section; /* to show once the page is there */
   char          *pending_find;    /* to find once the page is there */
+  CpdPage       *page_view;       /* NULL until the page module is loaded */
+  GtkButton     *zoom_level_buttons[2]; /* in the main menus, once they are made */
   guint          midnight_source;
+  guint          loading_source;
   guint          shows_bundled_page : 1;
   guint          shows_requested_section : 1;
 
@@ -38,11 +42,15 @@ struct _CpdWindow
   AdwBanner              *banner;
   AdwToastOverlay        *toast_overlay;
   GtkStack               *stack;
-  CpdPageView            *page_view;
+  AdwBin                 *page_bin;
+  AdwStatusPage          *loading_page;
   AdwStatusPage          *error_page;
+  CpdFindBar             *find_bar;
+  GtkToggleButton        *find_button;
   GtkMenuButton          *menu_button;
   GtkMenuButton          *sidebar_menu_button;
   GMenu                  *event_menu;
+  GMenuModel             *primary_menu;
 };
 
 void _cpd_window_show_error (CpdWindow    *self,
