@@ -20,8 +20,8 @@ struct _CpdFindBar
 {
   GtkWidget parent_instance;
 
-  CpdPage *page_view;
-  GBinding    *find_mode_binding;
+  CpdPage  *page_view;
+  GBinding *find_mode_binding;
 
   /* Template widgets */
   GtkSearchBar   *search_bar;
@@ -67,9 +67,9 @@ cpd_find_bar_update_matches (CpdFindBar *self)
 }
 
 static void
-page_view_find_mode_cb (CpdFindBar  *self,
-                        GParamSpec  *pspec,
-                        CpdPage *page_view)
+page_view_find_mode_cb (CpdFindBar *self,
+                        GParamSpec *pspec,
+                        CpdPage    *page_view)
 {
   GtkEditable *entry = GTK_EDITABLE (self->search_entry);
   const char  *text = cpd_page_get_find_text (page_view);
@@ -124,8 +124,8 @@ cpd_find_bar_get_page_view (CpdFindBar *self)
 }
 
 void
-cpd_find_bar_set_page_view (CpdFindBar  *self,
-                            CpdPage *page_view)
+cpd_find_bar_set_page_view (CpdFindBar *self,
+                            CpdPage    *page_view)
 {
   g_return_if_fail (CPD_IS_FIND_BAR (self));
   g_return_if_fail (!page_view || CPD_IS_PAGE (page_view));

@@ -18,7 +18,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CpdFindBar, cpd_find_bar, CPD, FIND_BAR, GtkWidget)
 
 CpdPage *cpd_find_bar_get_page_view (CpdFindBar *self);
-void         cpd_find_bar_set_page_view (CpdFindBar  *self,
-                                         CpdPage *page_view);
+void     cpd_find_bar_set_page_view (CpdFindBar *self,
+                                     CpdPage    *page_view);
 
 G_END_DECLS

@@ -16,7 +16,6 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CpdHelpWindow, cpd_help_window, CPD, HELP_WINDOW, AdwWindow)
 
-
 CpdHelpWindow *cpd_help_window_new (GFile *index);
 WebKitWebView *cpd_help_window_get_web_view (CpdHelpWindow *self);
 

@@ -144,8 +144,8 @@ cpd_help_show (GtkWindow *parent)
         g_warning ("No help window (%s): asking Yelp", error->message);
       else
         g_warning ("No HTML help in %s: asking Yelp",
-                 g_getenv ("CPD_HELP_DIR") != NULL ? g_getenv ("CPD_HELP_DIR")
-                                                   : PKGDATADIR "/help");
+                   g_getenv ("CPD_HELP_DIR") != NULL ? g_getenv ("CPD_HELP_DIR")
+                                                     : PKGDATADIR "/help");
     }
 
   launcher = gtk_uri_launcher_new ("help:" APP_ID);

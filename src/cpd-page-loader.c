@@ -21,7 +21,6 @@
 
 #include "config.h"
 
-
 #include "cpd-page-loader.h"
 #include "cpd-page.h"
 
@@ -159,9 +158,7 @@ cpd_page_loader_opened_cb (GObject      *source,
   if (state == LOADER_LOADING)
     {
       if (module == NULL || !cpd_page_loader_register (module, &error))
-        cpd_page_loader_fail (error);
-      else
-        g_clear_error (&error);
+        cpd_page_loader_fail (g_steal_pointer (&error));
     }
   g_clear_error (&error);
 

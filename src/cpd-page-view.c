@@ -40,8 +40,7 @@
 
 static void cpd_page_view_page_init (CpdPageInterface *iface);
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (CpdPageView, cpd_page_view, ADW_TYPE_BIN,
-                               G_IMPLEMENT_INTERFACE (CPD_TYPE_PAGE, cpd_page_view_page_init))
+G_DEFINE_FINAL_TYPE_WITH_CODE (CpdPageView, cpd_page_view, ADW_TYPE_BIN, G_IMPLEMENT_INTERFACE (CPD_TYPE_PAGE, cpd_page_view_page_init))
 
 static GParamSpec *properties[N_PROPS];
 
@@ -169,7 +168,7 @@ cpd_page_view_create_cb (CpdPageView            *self,
   /* No new windows; a link that asked for one still goes to the link opener. */
   if (webkit_navigation_action_get_navigation_type (action) == WEBKIT_NAVIGATION_TYPE_LINK_CLICKED)
     g_signal_emit_by_name (self, "link-activated",
-                   webkit_uri_request_get_uri (webkit_navigation_action_get_request (action)));
+                           webkit_uri_request_get_uri (webkit_navigation_action_get_request (action)));
   return NULL;
 }
 
@@ -582,7 +581,6 @@ cpd_page_view_class_init (CpdPageViewClass *klass)
     g_param_spec_uint ("match-index", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
-
 
   gtk_widget_class_set_css_name (widget_class, "cpdpageview");
   /* Screen readers hear where the page starts; the content inside is WebKit's. */

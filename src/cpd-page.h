@@ -29,23 +29,23 @@ struct _CpdPageInterface
 {
   GTypeInterface parent_iface;
 
-  void          (*load_document)     (CpdPage     *self,
-                                      CpdDocument *document);
-  void          (*scroll_to_section) (CpdPage    *self,
-                                      const char *section_id);
-  gboolean      (*get_loaded)        (CpdPage *self);
-  const char   *(*get_current_section) (CpdPage *self);
-  gboolean      (*get_find_mode)     (CpdPage *self);
-  void          (*set_find_mode)     (CpdPage *self,
-                                      gboolean find_mode);
-  void          (*find)              (CpdPage    *self,
-                                      const char *text);
-  const char   *(*get_find_text)     (CpdPage *self);
-  void          (*find_next)         (CpdPage *self);
-  void          (*find_previous)     (CpdPage *self);
-  guint         (*get_match_count)   (CpdPage *self);
-  guint         (*get_match_index)   (CpdPage *self);
-  GActionGroup *(*get_actions)       (CpdPage *self);
+  void (*load_document) (CpdPage     *self,
+                         CpdDocument *document);
+  void (*scroll_to_section) (CpdPage    *self,
+                             const char *section_id);
+  gboolean (*get_loaded) (CpdPage *self);
+  const char *(*get_current_section) (CpdPage *self);
+  gboolean (*get_find_mode) (CpdPage *self);
+  void (*set_find_mode) (CpdPage *self,
+                         gboolean find_mode);
+  void (*find) (CpdPage    *self,
+                const char *text);
+  const char *(*get_find_text) (CpdPage *self);
+  void (*find_next) (CpdPage *self);
+  void (*find_previous) (CpdPage *self);
+  guint (*get_match_count) (CpdPage *self);
+  guint (*get_match_index) (CpdPage *self);
+  GActionGroup *(*get_actions) (CpdPage *self);
 };
 
 void          cpd_page_load_document (CpdPage     *self,

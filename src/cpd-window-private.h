@@ -26,14 +26,15 @@ struct _CpdWindow
   GCancellable  *cancellable;
   GDate         *today; /* set by tests; NULL: the local date, checked again at midnight */
   CpdEventTiming timing;
-  char          *pending_section; /* to show once the page is there */
-  char          *pending_find;    /* to find once the page is there */
-  CpdPage       *page_view;       /* NULL until the page module is loaded */
+  char          *pending_section;       /* to show once the page is there */
+  char          *pending_find;          /* to find once the page is there */
+  CpdPage       *page_view;             /* NULL until the page module is loaded */
   GtkButton     *zoom_level_buttons[2]; /* in the main menus, once they are made */
   guint          midnight_source;
   guint          loading_source;
   guint          shows_bundled_page : 1;
   guint          shows_requested_section : 1;
+  guint          page_module_failed : 1; /* the error page stays */
 
   /* Template widgets */
   AdwNavigationSplitView *split_view;

@@ -201,6 +201,7 @@ cpd_window_page_module_loaded_cb (GObject      *source,
       description = g_strdup_printf (_ ("The app’s page viewer could not be loaded (%s). "
                                         "Reinstalling the app should fix this."),
                                      error->message);
+      self->page_module_failed = TRUE;
       cpd_window_show_error_page (self, description);
       return;
     }
@@ -330,7 +331,8 @@ cpd_window_set_document (CpdWindow   *self,
   gtk_window_set_title (GTK_WINDOW (self), title);
   adw_navigation_page_set_title (self->content_page, title);
   cpd_sidebar_set_document (self->sidebar, document);
-  gtk_stack_set_visible_child_name (self->stack, "page");
+  if (!self->page_module_failed)
+    gtk_stack_set_visible_child_name (self->stack, "page");
   _cpd_window_update_timing (self);
   cpd_window_start_loading (self, title);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);

@@ -19,6 +19,25 @@ cpd_test_use_builtin_page_module (void)
 }
 
 /**
+ * cpd_test_get_main_menu:
+ *
+ * Returns: (transfer none): the first main menu button, with its menu made (the window makes
+ *   it when first opened)
+ */
+GtkMenuButton *
+cpd_test_get_main_menu (CpdWindow *window)
+{
+  GtkMenuButton *menu_button =
+    GTK_MENU_BUTTON (cpd_test_find_widget (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON));
+
+  gtk_menu_button_popup (menu_button);
+  gtk_menu_button_popdown (menu_button);
+  g_assert_nonnull (gtk_menu_button_get_menu_model (menu_button));
+
+  return menu_button;
+}
+
+/**
  * cpd_test_get_page_view:
  *
  * Returns: (transfer none): the window's page view; it must be there already

@@ -18,6 +18,7 @@ typedef void (*CpdTestWindowFunc) (CpdWindow *window);
 
 CpdApplication *cpd_test_start_app (CpdWindow **window);
 CpdPageView    *cpd_test_get_page_view (CpdWindow *window);
+GtkMenuButton  *cpd_test_get_main_menu (CpdWindow *window);
 void            cpd_test_stop_app (CpdApplication *app);
 void            cpd_test_add_window_test (const char       *path,
                                           CpdTestWindowFunc test);

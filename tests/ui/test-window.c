@@ -197,7 +197,10 @@ static void
 test_zoom_level (CpdWindow *window)
 {
   CpdPageView *page_view = cpd_test_get_page_view (window);
-  GtkWidget   *level = cpd_test_find_widget_matching (GTK_WIDGET (window), is_zoom_level_button, NULL);
+  GtkWidget   *level = NULL;
+
+  cpd_test_get_main_menu (window);
+  level = cpd_test_find_widget_matching (GTK_WIDGET (window), is_zoom_level_button, NULL);
 
   g_assert_nonnull (level);
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (level)), ==, "100%");
@@ -585,8 +588,7 @@ test_main_menu (CpdWindow *window)
     "app.help",
     "app.about",
   };
-  GtkMenuButton *menu_button = GTK_MENU_BUTTON (cpd_test_find_widget (GTK_WIDGET (window),
-                                                                      GTK_TYPE_MENU_BUTTON));
+  GtkMenuButton *menu_button = cpd_test_get_main_menu (window);
   GtkWidget     *popover = GTK_WIDGET (gtk_menu_button_get_popover (menu_button));
   g_autoptr (GPtrArray) actions = g_ptr_array_new_with_free_func (g_free);
   guint n_zoom_buttons = 0;
