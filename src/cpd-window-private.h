@@ -29,12 +29,14 @@ struct _CpdWindow
   char          *pending_section;       /* to show once the page is there */
   char          *pending_find;          /* to find once the page is there */
   CpdPage       *page_view;             /* NULL until the page module is loaded */
+  GFile         *pending_file;          /* to parse once the first frame is painted */
   GtkButton     *zoom_level_buttons[2]; /* in the main menus, once they are made */
   guint          midnight_source;
   guint          loading_source;
   guint          shows_bundled_page : 1;
   guint          shows_requested_section : 1;
   guint          page_module_failed : 1; /* the error page stays */
+  guint          first_frame_painted : 1;
 
   /* Template widgets */
   AdwNavigationSplitView *split_view;

@@ -123,6 +123,9 @@ cpd_window_stop_loading (CpdWindow *self)
 
 /* Page module ------------------------------------------------------------------------------ */
 
+static void cpd_window_load_file (CpdWindow *self,
+                                  GFile     *file);
+
 static void page_section_changed_cb (CpdWindow  *self,
                                      GParamSpec *pspec,
                                      CpdPage    *page_view);
@@ -190,7 +193,7 @@ cpd_window_page_module_loaded_cb (GObject      *source,
   const CpdPageModuleTypes *types;
 
   types = cpd_page_loader_load_finish (result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->page_view != NULL)
     return;
 
   if (types == NULL)
@@ -215,16 +218,21 @@ cpd_window_after_first_paint_cb (CpdWindow     *self,
 {
   g_signal_handlers_disconnect_by_func (frame_clock, cpd_window_after_first_paint_cb, self);
   cpd_timing_report ("first-frame");
+  self->first_frame_painted = TRUE;
 
-  /* The window is on screen: now WebKit may have the CPU. */
+  /* The window is on screen: now WebKit, and a page that takes a while to parse, may have
+   * the CPU. */
   cpd_page_loader_load_async (self->cancellable, cpd_window_page_module_loaded_cb,
                               g_object_ref (self));
+  if (self->pending_file != NULL)
+    {
+      g_autoptr (GFile) file = g_steal_pointer (&self->pending_file);
+
+      cpd_window_load_file (self, file);
+    }
 }
 
 /* Document --------------------------------------------------------------------------------- */
-
-static void cpd_window_load_file (CpdWindow *self,
-                                  GFile     *file);
 
 static void
 cpd_window_file_loaded_cb (GObject      *source,
@@ -278,6 +286,14 @@ cpd_window_load_file (CpdWindow *self,
   name = self->shows_bundled_page ? g_strdup (_ ("Container Plumbing Days"))
                                   : g_file_get_basename (file);
   cpd_window_start_loading (self, name);
+
+  /* Parsing a large page (20 MB: a second of CPU) would compete with the first frame on a
+   * small machine: it starts after that frame. The bundled page parses in no time. */
+  if (!self->shows_bundled_page && !self->first_frame_painted)
+    {
+      g_set_object (&self->pending_file, file);
+      return;
+    }
   cpd_document_load_async (file, self->cancellable, cpd_window_file_loaded_cb,
                            g_object_ref (self));
 }
@@ -526,7 +542,7 @@ cpd_window_map (GtkWidget *widget)
   GTK_WIDGET_CLASS (cpd_window_parent_class)->map (widget);
   cpd_timing_report ("map");
 
-  if (CPD_WINDOW (widget)->page_view == NULL)
+  if (!CPD_WINDOW (widget)->first_frame_painted)
     g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
                              G_CALLBACK (cpd_window_after_first_paint_cb), widget,
                              G_CONNECT_SWAPPED);
@@ -549,6 +565,7 @@ cpd_window_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->document);
+  g_clear_object (&self->pending_file);
   g_clear_pointer (&self->today, g_date_free);
   g_clear_pointer (&self->pending_section, g_free);
   g_clear_pointer (&self->pending_find, g_free);
