@@ -15,8 +15,10 @@
  * JavaScript in our process: WebKit would make a JavaScript context of the app's own for it,
  * whose timers then wake the idle app.
  *
- * The web view is made only after the window has painted its first frame (or when someone
- * asks for it). Making it starts WebKit's context and its web and network processes: on a
+ * The page view lives in the page module (cpd-page-loader.c), which the app loads once the
+ * window has painted its first frame; the window reaches it through CpdPage (cpd-page.h).
+ * The web view is made only after a frame with the view in it has been painted (or when
+ * someone asks for it). Making it starts WebKit's context and its web and network processes: on a
  * small machine that is hundreds of milliseconds of CPU, which would otherwise compete with
  * the window's first frame, and the page itself then loads no later (see README.md, "Startup
  * and memory"). Until then the document only waits, and the view shows its background.
