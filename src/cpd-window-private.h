@@ -5,8 +5,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* Shared by cpd-window.c (the window's wiring), cpd-window-actions.c (the event's actions)
- * and cpd-window-open.c (opening pages). */
+/* Shared by cpd-window.c (the window's wiring), cpd-window-actions.c (the event's actions and
+ * the main menu), cpd-window-open.c (opening pages) and cpd-window-page.c (the page's place:
+ * placeholder, page module, loading indicator). */
 
 #pragma once
 
@@ -15,6 +16,10 @@
 #include "cpd-window.h"
 
 G_BEGIN_DECLS
+
+/* Each window starts from the last state saved, and saves its own; it does not follow other
+ * windows' changes. */
+#define SETTINGS_BIND_FLAGS (G_SETTINGS_BIND_DEFAULT | G_SETTINGS_BIND_GET_NO_CHANGES)
 
 struct _CpdWindow
 {
@@ -67,5 +72,18 @@ void _cpd_window_open_action (GtkWidget  *widget,
                               const char *action_name,
                               GVariant   *parameter);
 void _cpd_window_init_drop_target (CpdWindow *self);
+void _cpd_window_show_page (CpdWindow *self);
+void _cpd_window_watch_first_frame (CpdWindow *self);
+void _cpd_window_load_file (CpdWindow *self,
+                            GFile     *file);
+void _cpd_window_start_loading (CpdWindow  *self,
+                                const char *name);
+void _cpd_window_bind_zoom_label (CpdWindow *self,
+                                  GtkButton *level);
+void _cpd_window_create_menu_cb (GtkMenuButton *menu_button,
+                                 gpointer       user_data);
+void _cpd_window_show_shortcuts_action (GtkWidget  *widget,
+                                        const char *action_name,
+                                        GVariant   *parameter);
 
 G_END_DECLS

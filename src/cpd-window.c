@@ -14,8 +14,9 @@
  *
  * The first frame shows only what the window is made of at first: the sidebar, the header
  * bars and the page's background. The page view comes from the page module (it is the one
- * part that needs WebKit, see cpd-page-loader.c), loaded once that frame is painted; the
- * main menus and the shortcuts window are made when first opened. The window never waits for
+ * part that needs WebKit, see cpd-page-loader.c), loaded once that frame is painted
+ * (cpd-window-page.c); the main menus and the shortcuts window are made when first opened
+ * (cpd-window-actions.c). The window never waits for
  * the page: it maps while the document is parsed, the sidebar fills in when it is, and when
  * the page takes longer than a moment a spinner says which page is coming.
  */
@@ -24,16 +25,11 @@
 
 #include <glib/gi18n.h>
 
-#include "cpd-page-loader.h"
 #include "cpd-timing.h"
 #include "cpd-window-private.h"
 
 /* The same schema for the release and the development build. */
 #define SETTINGS_SCHEMA_ID "org.example.CPD"
-
-/* Each window starts from the last state saved, and saves its own; it does not follow other
- * windows' changes. */
-#define SETTINGS_BIND_FLAGS (G_SETTINGS_BIND_DEFAULT | G_SETTINGS_BIND_GET_NO_CHANGES)
 
 G_DEFINE_FINAL_TYPE (CpdWindow, cpd_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -72,230 +68,6 @@ _cpd_window_show_error (CpdWindow    *self,
     return;
 
   cpd_window_show_message (self, error->message);
-}
-
-static void
-cpd_window_show_error_page (CpdWindow  *self,
-                            const char *description)
-{
-  g_clear_handle_id (&self->loading_source, g_source_remove);
-  adw_status_page_set_description (self->error_page, description);
-  gtk_stack_set_visible_child_name (self->stack, "error");
-}
-
-/* Loading indicator ------------------------------------------------------------------------ */
-
-/* A small page is on screen before a spinner could be read: only a slow one shows it. */
-#define LOADING_INDICATOR_DELAY_MS 300
-
-static gboolean
-cpd_window_show_loading_cb (gpointer user_data)
-{
-  CpdWindow *self = user_data;
-
-  self->loading_source = 0;
-  gtk_widget_set_visible (GTK_WIDGET (self->loading_page), TRUE);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-cpd_window_start_loading (CpdWindow  *self,
-                          const char *name)
-{
-  g_autofree char *title = NULL;
-
-  /* Translators: %s is the name of the event page being loaded. */
-  title = g_strdup_printf (_ ("Loading “%s”"), name);
-  adw_status_page_set_title (self->loading_page, title);
-
-  if (gtk_widget_get_visible (GTK_WIDGET (self->loading_page)) || self->loading_source != 0)
-    return;
-  self->loading_source = g_timeout_add (LOADING_INDICATOR_DELAY_MS, cpd_window_show_loading_cb, self);
-}
-
-static void
-cpd_window_stop_loading (CpdWindow *self)
-{
-  g_clear_handle_id (&self->loading_source, g_source_remove);
-  gtk_widget_set_visible (GTK_WIDGET (self->loading_page), FALSE);
-}
-
-/* Page module ------------------------------------------------------------------------------ */
-
-static void cpd_window_load_file (CpdWindow *self,
-                                  GFile     *file);
-
-static void page_section_changed_cb (CpdWindow  *self,
-                                     GParamSpec *pspec,
-                                     CpdPage    *page_view);
-static void page_find_mode_changed_cb (CpdWindow  *self,
-                                       GParamSpec *pspec,
-                                       CpdPage    *page_view);
-static void page_loaded_cb (CpdWindow  *self,
-                            GParamSpec *pspec,
-                            CpdPage    *page_view);
-static void page_link_activated_cb (CpdWindow  *self,
-                                    const char *uri,
-                                    CpdPage    *page_view);
-
-static void
-cpd_window_bind_zoom_label (CpdWindow *self,
-                            GtkButton *level)
-{
-  g_object_bind_property (self->page_view, "zoom-label", level, "label", G_BINDING_SYNC_CREATE);
-}
-
-/* The page view takes the placeholder's place and brings its page.* actions. */
-static void
-cpd_window_add_page_view (CpdWindow *self,
-                          CpdPage   *page_view)
-{
-  self->page_view = page_view;
-  adw_bin_set_child (self->page_bin, GTK_WIDGET (page_view));
-
-  g_signal_connect_object (page_view, "link-activated", G_CALLBACK (page_link_activated_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (page_view, "notify::current-section",
-                           G_CALLBACK (page_section_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (page_view, "notify::loaded", G_CALLBACK (page_loaded_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (page_view, "notify::find-mode", G_CALLBACK (page_find_mode_changed_cb),
-                           self, G_CONNECT_SWAPPED);
-
-  gtk_widget_insert_action_group (GTK_WIDGET (self), "page", cpd_page_get_actions (page_view));
-  g_settings_bind (self->settings, "zoom-level", page_view, "zoom-level", SETTINGS_BIND_FLAGS);
-  g_object_bind_property (page_view, "find-mode", self->find_button, "active",
-                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->find_button), TRUE);
-  cpd_find_bar_set_page_view (self->find_bar, page_view);
-  for (guint i = 0; i < G_N_ELEMENTS (self->zoom_level_buttons); i++)
-    if (self->zoom_level_buttons[i] != NULL)
-      cpd_window_bind_zoom_label (self, self->zoom_level_buttons[i]);
-
-  if (self->document != NULL)
-    cpd_page_load_document (page_view, self->document);
-  if (self->document != NULL && self->pending_section != NULL)
-    {
-      g_autofree char *section_id = g_steal_pointer (&self->pending_section);
-
-      cpd_page_scroll_to_section (page_view, section_id);
-    }
-}
-
-static void
-cpd_window_page_module_loaded_cb (GObject      *source,
-                                  GAsyncResult *result,
-                                  gpointer      user_data)
-{
-  g_autoptr (CpdWindow) self = user_data;
-  g_autoptr (GError) error = NULL;
-  const CpdPageModuleTypes *types;
-
-  types = cpd_page_loader_load_finish (result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->page_view != NULL)
-    return;
-
-  if (types == NULL)
-    {
-      g_autofree char *description = NULL;
-
-      /* Translators: %s says why, e.g. that a file is missing. */
-      description = g_strdup_printf (_ ("The app’s page viewer could not be loaded (%s). "
-                                        "Reinstalling the app should fix this."),
-                                     error->message);
-      self->page_module_failed = TRUE;
-      cpd_window_show_error_page (self, description);
-      return;
-    }
-
-  cpd_window_add_page_view (self, g_object_new (types->page_view_type, NULL));
-}
-
-static void
-cpd_window_after_first_paint_cb (CpdWindow     *self,
-                                 GdkFrameClock *frame_clock)
-{
-  g_signal_handlers_disconnect_by_func (frame_clock, cpd_window_after_first_paint_cb, self);
-  cpd_timing_report ("first-frame");
-  self->first_frame_painted = TRUE;
-
-  /* The window is on screen: now WebKit, and a page that takes a while to parse, may have
-   * the CPU. */
-  cpd_page_loader_load_async (self->cancellable, cpd_window_page_module_loaded_cb,
-                              g_object_ref (self));
-  if (self->pending_file != NULL)
-    {
-      g_autoptr (GFile) file = g_steal_pointer (&self->pending_file);
-
-      cpd_window_load_file (self, file);
-    }
-}
-
-/* Document --------------------------------------------------------------------------------- */
-
-static void
-cpd_window_file_loaded_cb (GObject      *source,
-                           GAsyncResult *result,
-                           gpointer      user_data)
-{
-  g_autoptr (CpdWindow) self = user_data;
-  g_autoptr (CpdDocument) document = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *message = NULL;
-
-  document = cpd_document_load_finish (result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  if (document != NULL)
-    {
-      cpd_window_set_document (self, document);
-      return;
-    }
-
-  if (self->shows_bundled_page)
-    {
-      cpd_window_show_error_page (self, error->message);
-      return;
-    }
-
-  /* A page given on the command line that cannot be read: the bundled one, and why. */
-  name = g_file_get_parse_name (G_FILE (source));
-  /* Translators: the first %s is a file name, the second the reason it failed. */
-  message = g_strdup_printf (_ ("Could not open “%s”: %s"), name, error->message);
-  cpd_window_show_message (self, message);
-  cpd_window_load_file (self, NULL);
-}
-
-/* Parsed off the main thread while the window maps; %NULL: the bundled page. */
-static void
-cpd_window_load_file (CpdWindow *self,
-                      GFile     *file)
-{
-  g_autoptr (GFile) bundled = NULL;
-  g_autofree char *name = NULL;
-
-  if (file == NULL)
-    {
-      file = bundled = g_file_new_for_uri (CPD_BUNDLED_PAGE_URI);
-      self->shows_bundled_page = TRUE;
-    }
-
-  name = self->shows_bundled_page ? g_strdup (_ ("Container Plumbing Days"))
-                                  : g_file_get_basename (file);
-  cpd_window_start_loading (self, name);
-
-  /* Parsing a large page (20 MB: a second of CPU) would compete with the first frame on a
-   * small machine: it starts after that frame. The bundled page parses in no time. */
-  if (!self->shows_bundled_page && !self->first_frame_painted)
-    {
-      g_set_object (&self->pending_file, file);
-      return;
-    }
-  cpd_document_load_async (file, self->cancellable, cpd_window_file_loaded_cb,
-                           g_object_ref (self));
 }
 
 /**
@@ -350,7 +122,7 @@ cpd_window_set_document (CpdWindow   *self,
   if (!self->page_module_failed)
     gtk_stack_set_visible_child_name (self->stack, "page");
   _cpd_window_update_timing (self);
-  cpd_window_start_loading (self, title);
+  _cpd_window_start_loading (self, title);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
   if (self->page_view == NULL)
     return;
@@ -367,8 +139,8 @@ cpd_window_set_document (CpdWindow   *self,
 /* Sidebar and page ------------------------------------------------------------------------ */
 
 /* On a phone the page is behind the sidebar: go there. */
-static void
-cpd_window_show_page (CpdWindow *self)
+void
+_cpd_window_show_page (CpdWindow *self)
 {
   adw_navigation_split_view_set_show_content (self->split_view, TRUE);
 }
@@ -380,141 +152,7 @@ sidebar_section_activated_cb (CpdWindow  *self,
 {
   if (self->page_view != NULL)
     cpd_page_scroll_to_section (self->page_view, section_id);
-  cpd_window_show_page (self);
-}
-
-static void
-page_section_changed_cb (CpdWindow  *self,
-                         GParamSpec *pspec,
-                         CpdPage    *page_view)
-{
-  cpd_sidebar_select_section (self->sidebar, cpd_page_get_current_section (page_view));
-}
-
-static void
-page_find_mode_changed_cb (CpdWindow  *self,
-                           GParamSpec *pspec,
-                           CpdPage    *page_view)
-{
-  if (cpd_page_get_find_mode (page_view))
-    cpd_window_show_page (self);
-}
-
-static void
-page_loaded_cb (CpdWindow  *self,
-                GParamSpec *pspec,
-                CpdPage    *page_view)
-{
-  g_autofree char *last_section = NULL;
-
-  if (!cpd_page_get_loaded (page_view))
-    return;
-
-  cpd_timing_report ("load-finished");
-  cpd_window_stop_loading (self);
-
-  if (self->pending_find != NULL)
-    {
-      g_autofree char *text = g_steal_pointer (&self->pending_find);
-
-      cpd_window_find (self, text);
-    }
-
-  /* A section asked for (from the search provider) wins over where the reader left off. */
-  if (!self->shows_bundled_page || self->shows_requested_section)
-    return;
-
-  /* Back where the reader left the bundled page. */
-  last_section = g_settings_get_string (self->settings, "last-section");
-  if (last_section[0] != '\0')
-    cpd_page_scroll_to_section (page_view, last_section);
-}
-
-/* Out, level, in: one row of the main menu, as in Text Editor, so the level is in sight. */
-static GtkWidget *
-cpd_window_create_zoom_controls (CpdWindow *self)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  GtkWidget *zoom_out = gtk_button_new_from_icon_name ("zoom-out-symbolic");
-  GtkWidget *level = gtk_button_new ();
-  GtkWidget *zoom_in = gtk_button_new_from_icon_name ("zoom-in-symbolic");
-
-  gtk_widget_set_halign (box, GTK_ALIGN_CENTER);
-  gtk_widget_set_hexpand (level, TRUE);
-
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (zoom_out), "page.zoom-out");
-  gtk_widget_set_tooltip_text (zoom_out, _ ("Zoom Out"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (zoom_out), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _ ("Zoom Out"), -1);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (level), "page.zoom-reset");
-  gtk_widget_set_tooltip_text (level, _ ("Reset Zoom"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (zoom_in), "page.zoom-in");
-  gtk_widget_set_tooltip_text (zoom_in, _ ("Zoom In"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (zoom_in), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _ ("Zoom In"), -1);
-
-  gtk_box_append (GTK_BOX (box), zoom_out);
-  gtk_box_append (GTK_BOX (box), level);
-  gtk_box_append (GTK_BOX (box), zoom_in);
-  for (GtkWidget *child = gtk_widget_get_first_child (box); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    gtk_widget_add_css_class (child, "flat");
-
-  return box;
-}
-
-/* The main menu, made when first opened, with its zoom row. */
-static void
-cpd_window_create_menu_cb (GtkMenuButton *menu_button,
-                           gpointer       user_data)
-{
-  CpdWindow *self = user_data;
-  GtkWidget *zoom_controls;
-  guint      i = menu_button == self->menu_button ? 0 : 1;
-
-  if (gtk_menu_button_get_popover (menu_button) != NULL)
-    return;
-
-  gtk_menu_button_set_menu_model (menu_button, self->primary_menu);
-  zoom_controls = cpd_window_create_zoom_controls (self);
-  gtk_popover_menu_add_child (GTK_POPOVER_MENU (gtk_menu_button_get_popover (menu_button)),
-                              zoom_controls, "zoom");
-
-  /* The level, between zoom out and zoom in. */
-  self->zoom_level_buttons[i] =
-    GTK_BUTTON (gtk_widget_get_next_sibling (gtk_widget_get_first_child (zoom_controls)));
-  if (self->page_view != NULL)
-    cpd_window_bind_zoom_label (self, self->zoom_level_buttons[i]);
-}
-
-/* The shortcuts window, made when first asked for. GtkApplication would make it with every
- * window from gtk/help-overlay.ui, so it is kept under another name. */
-static void
-cpd_window_show_shortcuts_action (GtkWidget  *widget,
-                                  const char *action_name,
-                                  GVariant   *parameter)
-{
-  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (widget);
-  GtkShortcutsWindow   *shortcuts = gtk_application_window_get_help_overlay (window);
-
-  if (shortcuts == NULL)
-    {
-      g_autoptr (GtkBuilder) builder =
-        gtk_builder_new_from_resource (RESOURCE_BASE "/cpd-shortcuts-window.ui");
-
-      shortcuts = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
-      gtk_application_window_set_help_overlay (window, shortcuts);
-    }
-
-  gtk_window_present (GTK_WINDOW (shortcuts));
-}
-
-static void
-page_link_activated_cb (CpdWindow  *self,
-                        const char *uri,
-                        CpdPage    *page_view)
-{
-  _cpd_window_open_uri (self, uri);
+  _cpd_window_show_page (self);
 }
 
 /* GObject --------------------------------------------------------------------------------- */
@@ -543,9 +181,7 @@ cpd_window_map (GtkWidget *widget)
   cpd_timing_report ("map");
 
   if (!CPD_WINDOW (widget)->first_frame_painted)
-    g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
-                             G_CALLBACK (cpd_window_after_first_paint_cb), widget,
-                             G_CONNECT_SWAPPED);
+    _cpd_window_watch_first_frame (CPD_WINDOW (widget));
 }
 
 static void
@@ -666,7 +302,7 @@ cpd_window_class_init (CpdWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, _cpd_window_open_action);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
-                                   cpd_window_show_shortcuts_action);
+                                   _cpd_window_show_shortcuts_action);
   _cpd_window_class_actions_init (klass);
 
   /* The page view's page.* actions too: the shortcuts work wherever the focus is. */
@@ -726,9 +362,9 @@ cpd_window_init (CpdWindow *self)
 #endif
 
   /* Each main menu, made when first opened: the content's, and the collapsed sidebar's. */
-  gtk_menu_button_set_create_popup_func (self->menu_button, cpd_window_create_menu_cb, self,
+  gtk_menu_button_set_create_popup_func (self->menu_button, _cpd_window_create_menu_cb, self,
                                          NULL);
-  gtk_menu_button_set_create_popup_func (self->sidebar_menu_button, cpd_window_create_menu_cb,
+  gtk_menu_button_set_create_popup_func (self->sidebar_menu_button, _cpd_window_create_menu_cb,
                                          self, NULL);
 
   self->settings = g_settings_new (SETTINGS_SCHEMA_ID);
@@ -760,7 +396,7 @@ cpd_window_new (CpdApplication *application,
                        NULL);
 
   if (document == NULL)
-    cpd_window_load_file (self, NULL);
+    _cpd_window_load_file (self, NULL);
 
   return self;
 }
@@ -782,7 +418,7 @@ cpd_window_new_for_file (CpdApplication *application,
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
   self = g_object_new (CPD_TYPE_WINDOW, "application", application, NULL);
-  cpd_window_load_file (self, file);
+  _cpd_window_load_file (self, file);
 
   return self;
 }
@@ -818,7 +454,7 @@ cpd_window_show_section (CpdWindow  *self,
     cpd_page_scroll_to_section (self->page_view, section_id);
   else
     g_set_str (&self->pending_section, section_id);
-  cpd_window_show_page (self);
+  _cpd_window_show_page (self);
 }
 
 /**
