@@ -11,7 +11,7 @@
 
 #include "cpd-application.h"
 #include "cpd-document.h"
-#include "cpd-help-window.h"
+#include "cpd-help.h"
 #include "cpd-search-provider.h"
 #include "cpd-timing.h"
 #include "cpd-window.h"
@@ -88,7 +88,8 @@ open_page_loaded_cb (GObject      *source,
  *
  * Loads @file off the main thread and shows it in a new window. When it cannot be
  * loaded, the reason is shown in @parent (or in a new window showing the bundled page)
- * so that nothing the user is reading is replaced.
+ * so that nothing the user is reading is replaced. Without @parent the new window maps
+ * before the page is parsed.
  */
 void
 cpd_application_open_page (CpdApplication *self,
@@ -99,6 +100,14 @@ cpd_application_open_page (CpdApplication *self,
 
   g_return_if_fail (CPD_IS_APPLICATION (self));
   g_return_if_fail (G_IS_FILE (file));
+
+  /* Nothing on screen yet (the command line): the window maps at once, never waiting for the
+   * page to be parsed, and falls back to the bundled page when it cannot be read. */
+  if (parent == NULL)
+    {
+      gtk_window_present (GTK_WINDOW (cpd_window_new_for_file (self, file)));
+      return;
+    }
 
   op = g_new0 (OpenPage, 1);
   op->self = g_object_ref (self);

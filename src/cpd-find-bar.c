@@ -20,8 +20,8 @@ struct _CpdFindBar
 {
   GtkWidget parent_instance;
 
-  CpdPageView *page_view;
-  GBinding    *find_mode_binding;
+  CpdPage  *page_view;
+  GBinding *find_mode_binding;
 
   /* Template widgets */
   GtkSearchBar   *search_bar;
@@ -49,7 +49,7 @@ cpd_find_bar_update_matches (CpdFindBar *self)
   g_autofree char *text = NULL;
 
   if (self->page_view != NULL)
-    count = cpd_page_view_get_match_count (self->page_view);
+    count = cpd_page_get_match_count (self->page_view);
 
   if (query[0] == '\0')
     text = g_strdup ("");
@@ -57,7 +57,7 @@ cpd_find_bar_update_matches (CpdFindBar *self)
     text = g_strdup (_ ("No matches"));
   else
     /* Translators: the current match and the number of matches, e.g. "2 of 5". */
-    text = g_strdup_printf (_ ("%u of %u"), cpd_page_view_get_match_index (self->page_view), count);
+    text = g_strdup_printf (_ ("%u of %u"), cpd_page_get_match_index (self->page_view), count);
 
   gtk_label_set_label (self->match_label, text);
   if (query[0] != '\0' && count == 0)
@@ -67,14 +67,14 @@ cpd_find_bar_update_matches (CpdFindBar *self)
 }
 
 static void
-page_view_find_mode_cb (CpdFindBar  *self,
-                        GParamSpec  *pspec,
-                        CpdPageView *page_view)
+page_view_find_mode_cb (CpdFindBar *self,
+                        GParamSpec *pspec,
+                        CpdPage    *page_view)
 {
   GtkEditable *entry = GTK_EDITABLE (self->search_entry);
-  const char  *text = cpd_page_view_get_find_text (page_view);
+  const char  *text = cpd_page_get_find_text (page_view);
 
-  if (!cpd_page_view_get_find_mode (page_view))
+  if (!cpd_page_get_find_mode (page_view))
     return;
 
   /* The text may come from elsewhere than this entry (GNOME Shell's search). */
@@ -88,7 +88,7 @@ search_changed_cb (CpdFindBar     *self,
                    GtkSearchEntry *entry)
 {
   if (self->page_view != NULL)
-    cpd_page_view_find (self->page_view, gtk_editable_get_text (GTK_EDITABLE (entry)));
+    cpd_page_find (self->page_view, gtk_editable_get_text (GTK_EDITABLE (entry)));
 }
 
 /* Enter, and the entry's own next-match key binding. */
@@ -97,7 +97,7 @@ find_next_cb (CpdFindBar     *self,
               GtkSearchEntry *entry)
 {
   if (self->page_view != NULL)
-    cpd_page_view_find_next (self->page_view);
+    cpd_page_find_next (self->page_view);
 }
 
 static void
@@ -105,7 +105,7 @@ find_previous_cb (CpdFindBar     *self,
                   GtkSearchEntry *entry)
 {
   if (self->page_view != NULL)
-    cpd_page_view_find_previous (self->page_view);
+    cpd_page_find_previous (self->page_view);
 }
 
 static void
@@ -115,7 +115,7 @@ stop_search_cb (CpdFindBar     *self,
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
 }
 
-CpdPageView *
+CpdPage *
 cpd_find_bar_get_page_view (CpdFindBar *self)
 {
   g_return_val_if_fail (CPD_IS_FIND_BAR (self), NULL);
@@ -124,11 +124,11 @@ cpd_find_bar_get_page_view (CpdFindBar *self)
 }
 
 void
-cpd_find_bar_set_page_view (CpdFindBar  *self,
-                            CpdPageView *page_view)
+cpd_find_bar_set_page_view (CpdFindBar *self,
+                            CpdPage    *page_view)
 {
   g_return_if_fail (CPD_IS_FIND_BAR (self));
-  g_return_if_fail (!page_view || CPD_IS_PAGE_VIEW (page_view));
+  g_return_if_fail (!page_view || CPD_IS_PAGE (page_view));
 
   if (self->page_view == page_view)
     return;
@@ -226,7 +226,7 @@ cpd_find_bar_class_init (CpdFindBarClass *klass)
   object_class->set_property = cpd_find_bar_set_property;
 
   properties[PROP_PAGE_VIEW] =
-    g_param_spec_object ("page-view", NULL, NULL, CPD_TYPE_PAGE_VIEW,
+    g_param_spec_object ("page-view", NULL, NULL, CPD_TYPE_PAGE,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   /* Typing there starts finding, as in the search bar's own property. */
   properties[PROP_KEY_CAPTURE_WIDGET] =

@@ -9,7 +9,7 @@
 
 #include <adwaita.h>
 
-#include "cpd-page-view.h"
+#include "cpd-page.h"
 
 G_BEGIN_DECLS
 
@@ -17,8 +17,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CpdFindBar, cpd_find_bar, CPD, FIND_BAR, GtkWidget)
 
-CpdPageView *cpd_find_bar_get_page_view (CpdFindBar *self);
-void         cpd_find_bar_set_page_view (CpdFindBar  *self,
-                                         CpdPageView *page_view);
+CpdPage *cpd_find_bar_get_page_view (CpdFindBar *self);
+void     cpd_find_bar_set_page_view (CpdFindBar *self,
+                                     CpdPage    *page_view);
 
 G_END_DECLS

@@ -5,25 +5,19 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* F1 and Help in the main menu. A native build hands help:APP_ID to Yelp, which reads the
- * Mallard pages installed in share/help. Inside Flatpak that URI leaves through the OpenURI
- * portal to the host's Yelp, which looks for the document in the host's data directories. Of
- * an app's files Flatpak exports only its desktop file, icons, D-Bus services, search providers,
- * MIME types and metainfo, never share/help, so the host's Yelp shows "Document Not Found".
- *
- * So the build also turns the pages into HTML with yelp-build (help/meson.build), installed in
- * PKGDATADIR/help/LANG/, and inside the sandbox this window shows them: offline, with no
+/* The app's own help window, for inside Flatpak, where Yelp cannot see the app's help
+ * (cpd-help.c says when it is used). It shows the HTML pages yelp-build made: offline, with no
  * script at all (the build leaves yelp-build's out: the pages need none), from the help folder
  * of one language and nowhere else. Every other link leaves through the link opener, to the
  * browser. The window is not one of the application's windows: the application's actions
- * expect a CpdWindow as the active window.
- *
- * CPD_HELP=in-app or CPD_HELP=yelp overrides the choice (tests), CPD_HELP_DIR the folder.
+ * expect a CpdWindow as the active window. It uses WebKit, so it lives in the page module
+ * (cpd-page-loader.c).
  */
 
 #include "config.h"
 
 #include "cpd-help-window.h"
+#include "cpd-help.h"
 #include "cpd-link-opener.h"
 
 /* Only the pages' own stylesheet and images, from local files; no scripts, fonts or frames. */
@@ -55,62 +49,6 @@ enum
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* One help window per process: F1 again brings it back where the reader left it. */
-static CpdHelpWindow *shown_window;
-
-static gboolean
-in_flatpak (void)
-{
-  return g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS);
-}
-
-/**
- * cpd_help_in_app:
- *
- * Whether help is shown by the app itself rather than by Yelp: inside Flatpak, where Yelp
- * cannot see the app's help, unless `CPD_HELP` says `in-app` or `yelp`.
- */
-gboolean
-cpd_help_in_app (void)
-{
-  const char *choice = g_getenv ("CPD_HELP");
-
-  if (g_strcmp0 (choice, "in-app") == 0)
-    return TRUE;
-  if (g_strcmp0 (choice, "yelp") == 0)
-    return FALSE;
-
-  return in_flatpak ();
-}
-
-/**
- * cpd_help_find_index:
- *
- * The HTML index page in the user's language: the first of `g_get_language_names()` that the
- * help folder (`CPD_HELP_DIR`, else PKGDATADIR/help) has, which ends with C.
- *
- * Returns: (transfer full) (nullable): the index page, or %NULL when none is installed
- */
-GFile *
-cpd_help_find_index (void)
-{
-  const char *const *languages = g_get_language_names ();
-  const char        *folder = g_getenv ("CPD_HELP_DIR");
-
-  if (folder == NULL || folder[0] == '\0')
-    folder = PKGDATADIR "/help";
-
-  for (guint i = 0; languages[i] != NULL; i++)
-    {
-      g_autofree char *path = g_build_filename (folder, languages[i], "index.html", NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
-        return g_file_new_for_path (path);
-    }
-
-  return NULL;
-}
 
 /* Navigation ------------------------------------------------------------------------------ */
 
@@ -243,7 +181,7 @@ create_help_view (GFile *folder)
    * elsewhere (another prefix, a build tree) must be added before the context's first web
    * process starts, so the help has a context of its own. Inside Flatpak the web process's
    * sandbox has the app's /app already. */
-  if (!in_flatpak ())
+  if (!cpd_help_in_flatpak ())
     {
       g_autofree char *path = g_file_get_path (folder);
 
@@ -424,64 +362,4 @@ cpd_help_window_get_web_view (CpdHelpWindow *self)
   g_return_val_if_fail (CPD_IS_HELP_WINDOW (self), NULL);
 
   return self->web_view;
-}
-
-/* Showing help ---------------------------------------------------------------------------- */
-
-static void
-cpd_help_yelp_launched_cb (GObject      *source,
-                           GAsyncResult *result,
-                           gpointer      user_data)
-{
-  g_autoptr (GError) error = NULL;
-
-  if (!gtk_uri_launcher_launch_finish (GTK_URI_LAUNCHER (source), result, &error) &&
-      !g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_DISMISSED))
-    g_warning ("Could not show help: %s", error->message);
-}
-
-static void
-cpd_help_window_destroyed_cb (GtkWidget *widget,
-                              gpointer   user_data)
-{
-  if (shown_window == CPD_HELP_WINDOW (widget))
-    shown_window = NULL;
-}
-
-/**
- * cpd_help_show:
- * @parent: (nullable): the window asking
- *
- * Shows the app's help: in Yelp, or in the app's own help window (see cpd_help_in_app()).
- * Without the HTML pages it still asks Yelp.
- */
-void
-cpd_help_show (GtkWindow *parent)
-{
-  g_autoptr (GtkUriLauncher) launcher = NULL;
-  g_autoptr (GFile) index = NULL;
-
-  if (cpd_help_in_app ())
-    {
-      if (shown_window == NULL && (index = cpd_help_find_index ()) != NULL)
-        {
-          shown_window = cpd_help_window_new (index);
-          /* Forgotten once closed, not once finalized: a pending link may still hold it. */
-          g_signal_connect (shown_window, "destroy", G_CALLBACK (cpd_help_window_destroyed_cb),
-                            NULL);
-        }
-
-      if (shown_window != NULL)
-        {
-          gtk_window_present (GTK_WINDOW (shown_window));
-          return;
-        }
-
-      g_warning ("No HTML help in %s: asking Yelp",
-                 g_getenv ("CPD_HELP_DIR") != NULL ? g_getenv ("CPD_HELP_DIR")
-                                                   : PKGDATADIR "/help");
-    }
-
-  launcher = gtk_uri_launcher_new ("help:" APP_ID);
-  gtk_uri_launcher_launch (launcher, parent, NULL, cpd_help_yelp_launched_cb, NULL);
 }

@@ -16,10 +16,6 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CpdHelpWindow, cpd_help_window, CPD, HELP_WINDOW, AdwWindow)
 
-void     cpd_help_show (GtkWindow *parent);
-gboolean cpd_help_in_app (void);
-GFile   *cpd_help_find_index (void);
-
 CpdHelpWindow *cpd_help_window_new (GFile *index);
 WebKitWebView *cpd_help_window_get_web_view (CpdHelpWindow *self);
 

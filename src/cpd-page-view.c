@@ -15,8 +15,10 @@
  * JavaScript in our process: WebKit would make a JavaScript context of the app's own for it,
  * whose timers then wake the idle app.
  *
- * The web view is made only after the window has painted its first frame (or when someone
- * asks for it). Making it starts WebKit's context and its web and network processes: on a
+ * The page view lives in the page module (cpd-page-loader.c), which the app loads once the
+ * window has painted its first frame; the window reaches it through CpdPage (cpd-page.h).
+ * The web view is made only after a frame with the view in it has been painted (or when
+ * someone asks for it). Making it starts WebKit's context and its web and network processes: on a
  * small machine that is hundreds of milliseconds of CPU, which would otherwise compete with
  * the window's first frame, and the page itself then loads no later (see README.md, "Startup
  * and memory"). Until then the document only waits, and the view shows its background.
@@ -38,16 +40,11 @@
 #define CONTENT_SECURITY_POLICY \
   "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 
-G_DEFINE_FINAL_TYPE (CpdPageView, cpd_page_view, ADW_TYPE_BIN)
+static void cpd_page_view_page_init (CpdPageInterface *iface);
 
-enum
-{
-  LINK_ACTIVATED,
-  N_SIGNALS
-};
+G_DEFINE_FINAL_TYPE_WITH_CODE (CpdPageView, cpd_page_view, ADW_TYPE_BIN, G_IMPLEMENT_INTERFACE (CPD_TYPE_PAGE, cpd_page_view_page_init))
 
 static GParamSpec *properties[N_PROPS];
-static guint       signals[N_SIGNALS];
 
 void
 _cpd_page_view_notify (CpdPageView        *self,
@@ -159,7 +156,7 @@ cpd_page_view_decide_policy_cb (CpdPageView             *self,
             cpd_page_view_scroll_to_section (self, id);
         }
       else
-        g_signal_emit (self, signals[LINK_ACTIVATED], 0, uri);
+        g_signal_emit_by_name (self, "link-activated", uri);
     }
 
   return TRUE;
@@ -172,8 +169,8 @@ cpd_page_view_create_cb (CpdPageView            *self,
 {
   /* No new windows; a link that asked for one still goes to the link opener. */
   if (webkit_navigation_action_get_navigation_type (action) == WEBKIT_NAVIGATION_TYPE_LINK_CLICKED)
-    g_signal_emit (self, signals[LINK_ACTIVATED], 0,
-                   webkit_uri_request_get_uri (webkit_navigation_action_get_request (action)));
+    g_signal_emit_by_name (self, "link-activated",
+                           webkit_uri_request_get_uri (webkit_navigation_action_get_request (action)));
   return NULL;
 }
 
@@ -587,16 +584,6 @@ cpd_page_view_class_init (CpdPageViewClass *klass)
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  /**
-   * CpdPageView::link-activated:
-   * @uri: the link's absolute URI, as the page gave it
-   *
-   * The reader activated a link. The view never follows it itself.
-   */
-  signals[LINK_ACTIVATED] =
-    g_signal_new ("link-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
-                  NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
-
   gtk_widget_class_set_css_name (widget_class, "cpdpageview");
   /* Screen readers hear where the page starts; the content inside is WebKit's. */
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -770,4 +757,23 @@ cpd_page_view_dup_zoom_label (CpdPageView *self)
 
   /* Translators: a zoom level in percent, e.g. "120%" */
   return g_strdup_printf (_ ("%d%%"), (int) (cpd_page_view_get_zoom_level (self) * 100 + 0.5));
+}
+
+/* What the window and the find bar reach across the module's boundary (cpd-page.h). */
+static void
+cpd_page_view_page_init (CpdPageInterface *iface)
+{
+  iface->load_document = (gpointer) cpd_page_view_load_document;
+  iface->scroll_to_section = (gpointer) cpd_page_view_scroll_to_section;
+  iface->get_loaded = (gpointer) cpd_page_view_get_loaded;
+  iface->get_current_section = (gpointer) cpd_page_view_get_current_section;
+  iface->get_find_mode = (gpointer) cpd_page_view_get_find_mode;
+  iface->set_find_mode = (gpointer) cpd_page_view_set_find_mode;
+  iface->find = (gpointer) cpd_page_view_find;
+  iface->get_find_text = (gpointer) cpd_page_view_get_find_text;
+  iface->find_next = (gpointer) cpd_page_view_find_next;
+  iface->find_previous = (gpointer) cpd_page_view_find_previous;
+  iface->get_match_count = (gpointer) cpd_page_view_get_match_count;
+  iface->get_match_index = (gpointer) cpd_page_view_get_match_index;
+  iface->get_actions = (gpointer) cpd_page_view_get_actions;
 }

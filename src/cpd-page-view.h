@@ -10,6 +10,8 @@
 #include <adwaita.h>
 #include <webkit/webkit.h>
 
+#include "cpd-page.h"
+
 #include "cpd-document.h"
 
 G_BEGIN_DECLS

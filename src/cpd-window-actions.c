@@ -184,3 +184,84 @@ _cpd_window_class_actions_init (CpdWindowClass *klass)
                                                                           : calendar_action);
   gtk_widget_class_install_action (widget_class, "win.open-link", "s", open_link_action);
 }
+
+/* The main menu -------------------------------------------------------------------------- */
+
+/* Out, level, in: one row of the main menu, as in Text Editor, so the level is in sight. */
+static GtkWidget *
+cpd_window_create_zoom_controls (CpdWindow *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *zoom_out = gtk_button_new_from_icon_name ("zoom-out-symbolic");
+  GtkWidget *level = gtk_button_new ();
+  GtkWidget *zoom_in = gtk_button_new_from_icon_name ("zoom-in-symbolic");
+
+  gtk_widget_set_halign (box, GTK_ALIGN_CENTER);
+  gtk_widget_set_hexpand (level, TRUE);
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (zoom_out), "page.zoom-out");
+  gtk_widget_set_tooltip_text (zoom_out, _ ("Zoom Out"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (zoom_out), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _ ("Zoom Out"), -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (level), "page.zoom-reset");
+  gtk_widget_set_tooltip_text (level, _ ("Reset Zoom"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (zoom_in), "page.zoom-in");
+  gtk_widget_set_tooltip_text (zoom_in, _ ("Zoom In"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (zoom_in), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _ ("Zoom In"), -1);
+
+  gtk_box_append (GTK_BOX (box), zoom_out);
+  gtk_box_append (GTK_BOX (box), level);
+  gtk_box_append (GTK_BOX (box), zoom_in);
+  for (GtkWidget *child = gtk_widget_get_first_child (box); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_widget_add_css_class (child, "flat");
+
+  return box;
+}
+
+/* The main menu, made when first opened, with its zoom row. */
+void
+_cpd_window_create_menu_cb (GtkMenuButton *menu_button,
+                            gpointer       user_data)
+{
+  CpdWindow *self = user_data;
+  GtkWidget *zoom_controls;
+  guint      i = menu_button == self->menu_button ? 0 : 1;
+
+  if (gtk_menu_button_get_popover (menu_button) != NULL)
+    return;
+
+  gtk_menu_button_set_menu_model (menu_button, self->primary_menu);
+  zoom_controls = cpd_window_create_zoom_controls (self);
+  gtk_popover_menu_add_child (GTK_POPOVER_MENU (gtk_menu_button_get_popover (menu_button)),
+                              zoom_controls, "zoom");
+
+  /* The level, between zoom out and zoom in. */
+  self->zoom_level_buttons[i] =
+    GTK_BUTTON (gtk_widget_get_next_sibling (gtk_widget_get_first_child (zoom_controls)));
+  if (self->page_view != NULL)
+    _cpd_window_bind_zoom_label (self, self->zoom_level_buttons[i]);
+}
+
+/* The shortcuts window, made when first asked for. GtkApplication would make it with every
+ * window from gtk/help-overlay.ui, so it is kept under another name. */
+void
+_cpd_window_show_shortcuts_action (GtkWidget  *widget,
+                                   const char *action_name,
+                                   GVariant   *parameter)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (widget);
+  GtkShortcutsWindow   *shortcuts = gtk_application_window_get_help_overlay (window);
+
+  if (shortcuts == NULL)
+    {
+      g_autoptr (GtkBuilder) builder =
+        gtk_builder_new_from_resource (RESOURCE_BASE "/cpd-shortcuts-window.ui");
+
+      shortcuts = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      gtk_application_window_set_help_overlay (window, shortcuts);
+    }
+
+  gtk_window_present (GTK_WINDOW (shortcuts));
+}

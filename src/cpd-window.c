@@ -11,22 +11,25 @@
  * view's own page.* actions (find, zoom, print) to its menus and shortcuts, and hands
  * everything that leaves the app to its CpdLinkOpener. Calendar files are made in
  * cpd-calendar-export.c, and other pages are opened in cpd-window-open.c.
+ *
+ * The first frame shows only what the window is made of at first: the sidebar, the header
+ * bars and the page's background. The page view comes from the page module (it is the one
+ * part that needs WebKit, see cpd-page-loader.c), loaded once that frame is painted
+ * (cpd-window-page.c); the main menus and the shortcuts window are made when first opened
+ * (cpd-window-actions.c). The window never waits for
+ * the page: it maps while the document is parsed, the sidebar fills in when it is, and when
+ * the page takes longer than a moment a spinner says which page is coming.
  */
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
-#include "cpd-find-bar.h"
 #include "cpd-timing.h"
 #include "cpd-window-private.h"
 
 /* The same schema for the release and the development build. */
 #define SETTINGS_SCHEMA_ID "org.example.CPD"
-
-/* Each window starts from the last state saved, and saves its own; it does not follow other
- * windows' changes. */
-#define SETTINGS_BIND_FLAGS (G_SETTINGS_BIND_DEFAULT | G_SETTINGS_BIND_GET_NO_CHANGES)
 
 G_DEFINE_FINAL_TYPE (CpdWindow, cpd_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -65,39 +68,6 @@ _cpd_window_show_error (CpdWindow    *self,
     return;
 
   cpd_window_show_message (self, error->message);
-}
-
-static void
-cpd_window_after_first_paint_cb (CpdWindow     *self,
-                                 GdkFrameClock *frame_clock)
-{
-  g_signal_handlers_disconnect_by_func (frame_clock, cpd_window_after_first_paint_cb, self);
-  cpd_timing_report ("first-frame");
-}
-
-/* Document --------------------------------------------------------------------------------- */
-
-static void
-cpd_window_bundled_page_loaded_cb (GObject      *source,
-                                   GAsyncResult *result,
-                                   gpointer      user_data)
-{
-  g_autoptr (CpdWindow) self = user_data;
-  g_autoptr (CpdDocument) document = NULL;
-  g_autoptr (GError) error = NULL;
-
-  document = cpd_document_load_finish (result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  if (document == NULL)
-    {
-      adw_status_page_set_description (self->error_page, error->message);
-      gtk_stack_set_visible_child_name (self->stack, "error");
-      return;
-    }
-
-  cpd_window_set_document (self, document);
 }
 
 /**
@@ -149,24 +119,28 @@ cpd_window_set_document (CpdWindow   *self,
   gtk_window_set_title (GTK_WINDOW (self), title);
   adw_navigation_page_set_title (self->content_page, title);
   cpd_sidebar_set_document (self->sidebar, document);
-  cpd_page_view_load_document (self->page_view, document);
-  gtk_stack_set_visible_child_name (self->stack, "page");
+  if (!self->page_module_failed)
+    gtk_stack_set_visible_child_name (self->stack, "page");
   _cpd_window_update_timing (self);
+  _cpd_window_start_loading (self, title);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+  if (self->page_view == NULL)
+    return;
+
+  cpd_page_load_document (self->page_view, document);
   if (self->pending_section != NULL)
     {
       g_autofree char *section_id = g_steal_pointer (&self->pending_section);
 
-      cpd_page_view_scroll_to_section (self->page_view, section_id);
+      cpd_page_scroll_to_section (self->page_view, section_id);
     }
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }
 
 /* Sidebar and page ------------------------------------------------------------------------ */
 
 /* On a phone the page is behind the sidebar: go there. */
-static void
-cpd_window_show_page (CpdWindow *self)
+void
+_cpd_window_show_page (CpdWindow *self)
 {
   adw_navigation_split_view_set_show_content (self->split_view, TRUE);
 }
@@ -176,96 +150,9 @@ sidebar_section_activated_cb (CpdWindow  *self,
                               const char *section_id,
                               CpdSidebar *sidebar)
 {
-  cpd_page_view_scroll_to_section (self->page_view, section_id);
-  cpd_window_show_page (self);
-}
-
-static void
-page_section_changed_cb (CpdWindow   *self,
-                         GParamSpec  *pspec,
-                         CpdPageView *page_view)
-{
-  cpd_sidebar_select_section (self->sidebar, cpd_page_view_get_current_section (page_view));
-}
-
-static void
-page_find_mode_changed_cb (CpdWindow   *self,
-                           GParamSpec  *pspec,
-                           CpdPageView *page_view)
-{
-  if (cpd_page_view_get_find_mode (page_view))
-    cpd_window_show_page (self);
-}
-
-static void
-page_loaded_cb (CpdWindow   *self,
-                GParamSpec  *pspec,
-                CpdPageView *page_view)
-{
-  g_autofree char *last_section = NULL;
-
-  if (!cpd_page_view_get_loaded (page_view))
-    return;
-
-  cpd_timing_report ("load-finished");
-
-  if (self->pending_find != NULL)
-    {
-      g_autofree char *text = g_steal_pointer (&self->pending_find);
-
-      cpd_window_find (self, text);
-    }
-
-  /* A section asked for (from the search provider) wins over where the reader left off. */
-  if (!self->shows_bundled_page || self->shows_requested_section)
-    return;
-
-  /* Back where the reader left the bundled page. */
-  last_section = g_settings_get_string (self->settings, "last-section");
-  if (last_section[0] != '\0')
-    cpd_page_view_scroll_to_section (page_view, last_section);
-}
-
-/* Out, level, in: one row of the main menu, as in Text Editor, so the level is in sight. */
-static GtkWidget *
-cpd_window_create_zoom_controls (CpdWindow *self)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  GtkWidget *zoom_out = gtk_button_new_from_icon_name ("zoom-out-symbolic");
-  GtkWidget *level = gtk_button_new ();
-  GtkWidget *zoom_in = gtk_button_new_from_icon_name ("zoom-in-symbolic");
-
-  gtk_widget_set_halign (box, GTK_ALIGN_CENTER);
-  gtk_widget_set_hexpand (level, TRUE);
-
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (zoom_out), "page.zoom-out");
-  gtk_widget_set_tooltip_text (zoom_out, _ ("Zoom Out"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (zoom_out), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _ ("Zoom Out"), -1);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (level), "page.zoom-reset");
-  gtk_widget_set_tooltip_text (level, _ ("Reset Zoom"));
-  g_object_bind_property (self->page_view, "zoom-label", level, "label", G_BINDING_SYNC_CREATE);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (zoom_in), "page.zoom-in");
-  gtk_widget_set_tooltip_text (zoom_in, _ ("Zoom In"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (zoom_in), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _ ("Zoom In"), -1);
-
-  gtk_box_append (GTK_BOX (box), zoom_out);
-  gtk_box_append (GTK_BOX (box), level);
-  gtk_box_append (GTK_BOX (box), zoom_in);
-  for (GtkWidget *child = gtk_widget_get_first_child (box); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    gtk_widget_add_css_class (child, "flat");
-
-  return box;
-}
-
-static void
-page_link_activated_cb (CpdWindow   *self,
-                        const char  *uri,
-                        CpdPageView *page_view)
-{
-  _cpd_window_open_uri (self, uri);
+  if (self->page_view != NULL)
+    cpd_page_scroll_to_section (self->page_view, section_id);
+  _cpd_window_show_page (self);
 }
 
 /* GObject --------------------------------------------------------------------------------- */
@@ -274,7 +161,10 @@ static gboolean
 cpd_window_close_request (GtkWindow *window)
 {
   CpdWindow  *self = CPD_WINDOW (window);
-  const char *section = cpd_page_view_get_current_section (self->page_view);
+  const char *section = NULL;
+
+  if (self->page_view != NULL)
+    section = cpd_page_get_current_section (self->page_view);
 
   /* Size, maximized and zoom are saved as they change; the place in the page on closing.
    * Only the bundled page is shown again on the next start. */
@@ -290,10 +180,8 @@ cpd_window_map (GtkWidget *widget)
   GTK_WIDGET_CLASS (cpd_window_parent_class)->map (widget);
   cpd_timing_report ("map");
 
-  if (cpd_timing_enabled ())
-    g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
-                             G_CALLBACK (cpd_window_after_first_paint_cb), widget,
-                             G_CONNECT_SWAPPED);
+  if (!CPD_WINDOW (widget)->first_frame_painted)
+    _cpd_window_watch_first_frame (CPD_WINDOW (widget));
 }
 
 static void
@@ -305,6 +193,7 @@ cpd_window_dispose (GObject *object)
   if (self->link_opener != NULL)
     cpd_link_opener_cancel (self->link_opener);
   g_clear_handle_id (&self->midnight_source, g_source_remove);
+  g_clear_handle_id (&self->loading_source, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CPD_TYPE_WINDOW);
 
@@ -312,6 +201,7 @@ cpd_window_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->document);
+  g_clear_object (&self->pending_file);
   g_clear_pointer (&self->today, g_date_free);
   g_clear_pointer (&self->pending_section, g_free);
   g_clear_pointer (&self->pending_find, g_free);
@@ -390,7 +280,6 @@ cpd_window_class_init (CpdWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (CPD_TYPE_FIND_BAR);
-  g_type_ensure (CPD_TYPE_PAGE_VIEW);
   g_type_ensure (CPD_TYPE_SIDEBAR);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/cpd-window.ui");
@@ -400,22 +289,26 @@ cpd_window_class_init (CpdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CpdWindow, banner);
   gtk_widget_class_bind_template_child (widget_class, CpdWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CpdWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, CpdWindow, page_view);
+  gtk_widget_class_bind_template_child (widget_class, CpdWindow, page_bin);
+  gtk_widget_class_bind_template_child (widget_class, CpdWindow, loading_page);
+  gtk_widget_class_bind_template_child (widget_class, CpdWindow, find_bar);
+  gtk_widget_class_bind_template_child (widget_class, CpdWindow, find_button);
+  gtk_widget_class_bind_template_child (widget_class, CpdWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, CpdWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, CpdWindow, sidebar_menu_button);
   gtk_widget_class_bind_template_child (widget_class, CpdWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, CpdWindow, event_menu);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_section_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, page_link_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, page_section_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, page_find_mode_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, page_loaded_cb);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, _cpd_window_open_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
+                                   _cpd_window_show_shortcuts_action);
   _cpd_window_class_actions_init (klass);
 
   /* The page view's page.* actions too: the shortcuts work wherever the focus is. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_question, GDK_CONTROL_MASK,
+                                       "win.show-help-overlay", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "page.find", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK,
                                        "page.find-next", NULL);
@@ -459,8 +352,6 @@ cpd_window_class_init (CpdWindowClass *klass)
 static void
 cpd_window_init (CpdWindow *self)
 {
-  GtkMenuButton *menu_buttons[] = { NULL, NULL };
-
   self->cancellable = g_cancellable_new ();
   self->link_opener = cpd_link_opener_new ();
 
@@ -470,22 +361,16 @@ cpd_window_init (CpdWindow *self)
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 #endif
 
-  gtk_widget_insert_action_group (GTK_WIDGET (self), "page",
-                                  cpd_page_view_get_actions (self->page_view));
-
-  /* The zoom row in each main menu: the content's, and the collapsed sidebar's. */
-  menu_buttons[0] = self->menu_button;
-  menu_buttons[1] = self->sidebar_menu_button;
-  for (guint i = 0; i < G_N_ELEMENTS (menu_buttons); i++)
-    gtk_popover_menu_add_child (GTK_POPOVER_MENU (gtk_menu_button_get_popover (menu_buttons[i])),
-                                cpd_window_create_zoom_controls (self), "zoom");
+  /* Each main menu, made when first opened: the content's, and the collapsed sidebar's. */
+  gtk_menu_button_set_create_popup_func (self->menu_button, _cpd_window_create_menu_cb, self,
+                                         NULL);
+  gtk_menu_button_set_create_popup_func (self->sidebar_menu_button, _cpd_window_create_menu_cb,
+                                         self, NULL);
 
   self->settings = g_settings_new (SETTINGS_SCHEMA_ID);
   g_settings_bind (self->settings, "window-width", self, "default-width", SETTINGS_BIND_FLAGS);
   g_settings_bind (self->settings, "window-height", self, "default-height", SETTINGS_BIND_FLAGS);
   g_settings_bind (self->settings, "window-maximized", self, "maximized", SETTINGS_BIND_FLAGS);
-  g_settings_bind (self->settings, "zoom-level", self->page_view, "zoom-level",
-                   SETTINGS_BIND_FLAGS);
 
   _cpd_window_init_drop_target (self);
   _cpd_window_update_actions (self);
@@ -511,19 +396,39 @@ cpd_window_new (CpdApplication *application,
                        NULL);
 
   if (document == NULL)
-    {
-      g_autoptr (GFile) file = g_file_new_for_uri (CPD_BUNDLED_PAGE_URI);
-
-      /* Parsed off the main thread while the window maps. */
-      self->shows_bundled_page = TRUE;
-      cpd_document_load_async (file, self->cancellable, cpd_window_bundled_page_loaded_cb,
-                               g_object_ref (self));
-    }
+    _cpd_window_load_file (self, NULL);
 
   return self;
 }
 
-CpdPageView *
+/**
+ * cpd_window_new_for_file:
+ * @file: the Markdown page to show
+ *
+ * A window that maps at once and shows @file once it is parsed; when it cannot be read, the
+ * bundled page, and why.
+ */
+CpdWindow *
+cpd_window_new_for_file (CpdApplication *application,
+                         GFile          *file)
+{
+  CpdWindow *self;
+
+  g_return_val_if_fail (CPD_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  self = g_object_new (CPD_TYPE_WINDOW, "application", application, NULL);
+  _cpd_window_load_file (self, file);
+
+  return self;
+}
+
+/**
+ * cpd_window_get_page_view:
+ *
+ * Returns: (transfer none) (nullable): the page view, or %NULL until the page module is loaded
+ */
+CpdPage *
 cpd_window_get_page_view (CpdWindow *self)
 {
   g_return_val_if_fail (CPD_IS_WINDOW (self), NULL);
@@ -545,11 +450,11 @@ cpd_window_show_section (CpdWindow  *self,
   g_return_if_fail (section_id != NULL);
 
   self->shows_requested_section = TRUE;
-  if (self->document != NULL)
-    cpd_page_view_scroll_to_section (self->page_view, section_id);
+  if (self->document != NULL && self->page_view != NULL)
+    cpd_page_scroll_to_section (self->page_view, section_id);
   else
     g_set_str (&self->pending_section, section_id);
-  cpd_window_show_page (self);
+  _cpd_window_show_page (self);
 }
 
 /**
@@ -565,15 +470,15 @@ cpd_window_find (CpdWindow  *self,
   g_return_if_fail (CPD_IS_WINDOW (self));
   g_return_if_fail (text != NULL);
 
-  if (!cpd_page_view_get_loaded (self->page_view))
+  if (self->page_view == NULL || !cpd_page_get_loaded (self->page_view))
     {
       g_set_str (&self->pending_find, text);
       return;
     }
 
   /* The find bar shows the page view's text when find mode starts. */
-  cpd_page_view_find (self->page_view, text);
-  cpd_page_view_set_find_mode (self->page_view, TRUE);
+  cpd_page_find (self->page_view, text);
+  cpd_page_set_find_mode (self->page_view, TRUE);
 }
 
 CpdSidebar *

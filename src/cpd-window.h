@@ -11,7 +11,7 @@
 
 #include "cpd-application.h"
 #include "cpd-document.h"
-#include "cpd-page-view.h"
+#include "cpd-page.h"
 #include "cpd-sidebar.h"
 
 G_BEGIN_DECLS
@@ -24,12 +24,14 @@ G_DECLARE_FINAL_TYPE (CpdWindow, cpd_window, CPD, WINDOW, AdwApplicationWindow)
 
 CpdWindow     *cpd_window_new (CpdApplication *application,
                                CpdDocument    *document);
+CpdWindow     *cpd_window_new_for_file (CpdApplication *application,
+                                        GFile          *file);
 CpdDocument   *cpd_window_get_document (CpdWindow *self);
 void           cpd_window_set_document (CpdWindow   *self,
                                         CpdDocument *document);
 void           cpd_window_show_message (CpdWindow  *self,
                                         const char *message);
-CpdPageView   *cpd_window_get_page_view (CpdWindow *self);
+CpdPage       *cpd_window_get_page_view (CpdWindow *self);
 CpdSidebar    *cpd_window_get_sidebar (CpdWindow *self);
 void           cpd_window_set_today (CpdWindow   *self,
                                      const GDate *today);

@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include "cpd-help-window.h"
+#include "cpd-help.h"
 
 #include "cpd-portal-test-utils.h"
 #include "cpd-ui-test-utils.h"

@@ -99,7 +99,7 @@ tmp_file (const char *name)
 static gboolean
 page_settled (gpointer data)
 {
-  g_autofree char *settled = cpd_test_eval_string (cpd_window_get_page_view (data),
+  g_autofree char *settled = cpd_test_eval_string (cpd_test_get_page_view (data),
                                                    "String(document.body.dataset.cpdSettled)");
 
   return g_strcmp0 (settled, "yes") == 0;
@@ -110,7 +110,7 @@ page_settled (gpointer data)
 static void
 wait_for_page_to_settle (CpdWindow *window)
 {
-  cpd_test_run_script (cpd_window_get_page_view (window),
+  cpd_test_run_script (cpd_test_get_page_view (window),
                        "requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => {"
                        "  document.body.dataset.cpdSettled = 'yes';"
                        "}, 0))); 'ok'");
@@ -120,7 +120,7 @@ wait_for_page_to_settle (CpdWindow *window)
 static void
 assert_not_navigated (CpdWindow *window)
 {
-  WebKitWebView   *web_view = cpd_page_view_get_web_view (cpd_window_get_page_view (window));
+  WebKitWebView   *web_view = cpd_page_view_get_web_view (cpd_test_get_page_view (window));
   const char      *uri = webkit_web_view_get_uri (web_view);
   g_autofree char *document = NULL;
   g_autofree char *main_id = NULL;
@@ -132,7 +132,7 @@ assert_not_navigated (CpdWindow *window)
   g_assert_false (webkit_web_view_is_loading (web_view));
 
   /* Still our document, not something a refresh or a frame put there. */
-  main_id = cpd_test_eval_string (cpd_window_get_page_view (window),
+  main_id = cpd_test_eval_string (cpd_test_get_page_view (window),
                                   "String(document.querySelectorAll('body > main').length)");
   g_assert_cmpstr (main_id, ==, "1");
 }
@@ -140,7 +140,7 @@ assert_not_navigated (CpdWindow *window)
 static void
 assert_no_script_ran (CpdWindow *window)
 {
-  g_autofree char *pwned = cpd_test_eval_string (cpd_window_get_page_view (window), PWNED_CHECK);
+  g_autofree char *pwned = cpd_test_eval_string (cpd_test_get_page_view (window), PWNED_CHECK);
 
   g_assert_cmpstr (pwned, ==, NOT_PWNED);
 }
@@ -175,7 +175,7 @@ heading_at_top (gpointer data)
                             " - parseFloat(getComputedStyle(h).scrollMarginTop))"
                             "(document.getElementById('%s'))",
                             wait->id);
-  top = cpd_test_eval_double (cpd_window_get_page_view (wait->window), script);
+  top = cpd_test_eval_double (cpd_test_get_page_view (wait->window), script);
 
   return top > -2 && top < 2;
 }
@@ -229,7 +229,7 @@ assert_responsive (CpdWindow *window)
   if (n > 1 && !last_section_unselected (window))
     {
       /* The reader scrolls back up first. */
-      g_free (cpd_test_eval_string (cpd_window_get_page_view (window), "scrollTo(0, 0); 'ok'"));
+      g_free (cpd_test_eval_string (cpd_test_get_page_view (window), "scrollTo(0, 0); 'ok'"));
       cpd_test_wait_for (last_section_unselected, window, "the sidebar to follow to the top");
     }
 
@@ -353,7 +353,7 @@ test_duplicate_headings (void)
 
   /* The third "Agenda" row leads to the third heading, not to the first of that name. */
   activate_section (window, 2);
-  text = cpd_test_eval_string (cpd_window_get_page_view (window),
+  text = cpd_test_eval_string (cpd_test_get_page_view (window),
                                "document.getElementById('"
                                "agenda-2"
                                "')"
@@ -378,13 +378,13 @@ test_links (void)
   g_autofree char *clicked = NULL;
 
   /* Script, file and data links are not links at all on the page. */
-  hrefs = cpd_test_eval_string (cpd_window_get_page_view (window),
+  hrefs = cpd_test_eval_string (cpd_test_get_page_view (window),
                                 "Array.from(document.querySelectorAll('a[href]'))"
                                 ".map(a => a.getAttribute('href').split(':')[0]).join(' ')");
   g_assert_cmpstr (hrefs, ==, "about resource help mailto");
 
   /* The ones that are stay in the app: refused with a message, never followed. */
-  clicked = cpd_test_eval_string (cpd_window_get_page_view (window),
+  clicked = cpd_test_eval_string (cpd_test_get_page_view (window),
                                   "document.querySelector('a[href^=\"about:\"]').click(); 'ok'");
   g_assert_cmpstr (clicked, ==, "ok");
   cpd_test_wait_for (message_shown, window, "the link to be refused");
@@ -401,7 +401,7 @@ test_raw_html (void)
   CpdWindow       *window = open_shown_page (file);
   g_autofree char *text = NULL;
 
-  text = cpd_test_eval_string (cpd_window_get_page_view (window),
+  text = cpd_test_eval_string (cpd_test_get_page_view (window),
                                "document.getElementById('still-readable').nextElementSibling"
                                ".textContent");
   g_assert_cmpstr (text, ==, "The text around the markup stays.");
@@ -457,7 +457,7 @@ test_unterminated_front_matter (void)
   g_autofree char *text = NULL;
 
   /* Nothing is swallowed: the would-be front matter is shown as text. */
-  text = cpd_test_eval_string (cpd_window_get_page_view (window),
+  text = cpd_test_eval_string (cpd_test_get_page_view (window),
                                "document.querySelector('main').textContent");
   g_assert_nonnull (strstr (text, "title: Never Closed"));
   g_assert_nonnull (strstr (text, "never comes"));
@@ -471,7 +471,7 @@ test_invalid_utf8 (void)
   CpdWindow       *window = open_shown_page (file);
   g_autofree char *text = NULL;
 
-  text = cpd_test_eval_string (cpd_window_get_page_view (window),
+  text = cpd_test_eval_string (cpd_test_get_page_view (window),
                                "document.querySelector('main').textContent");
   g_assert_true (g_utf8_validate (text, -1, NULL));
   g_assert_nonnull (strstr (text, "Valid text: café."));

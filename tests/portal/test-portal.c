@@ -66,7 +66,7 @@ click_link (CpdWindow  *window,
                             "  return 'clicked';"
                             "})()",
                             href, href);
-  result = cpd_test_eval_string (cpd_window_get_page_view (window), script);
+  result = cpd_test_eval_string (cpd_test_get_page_view (window), script);
   g_assert_cmpstr (result, ==, "clicked");
 }
 
@@ -79,7 +79,7 @@ test_page_link (CpdWindow *window)
   guint            before;
 
   /* The link is really in the page (not one click_link() made up). */
-  in_page = cpd_test_eval_string (cpd_window_get_page_view (window),
+  in_page = cpd_test_eval_string (cpd_test_get_page_view (window),
                                   "document.querySelector('a[href=\"" LINK_IN_PAGE "\"]')"
                                   "  .textContent");
   g_assert_cmpstr (in_page, ==, "Open Container Initiative");
@@ -271,7 +271,7 @@ test_refused_schemes (CpdWindow *window)
   };
   static const char after[] =
     "https://events.linuxfoundation.org/container-plumbing-days/program/schedule/";
-  CpdPageView *page_view = cpd_window_get_page_view (window);
+  CpdPageView *page_view = cpd_test_get_page_view (window);
   g_autoptr (GPtrArray) activated = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *log = NULL;
   guint            files_before = count_portal_calls ("OpenFile", NULL);

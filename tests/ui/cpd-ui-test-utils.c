@@ -7,7 +7,49 @@
 
 #include "config.h"
 
+#include "cpd-page-loader.h"
 #include "cpd-ui-test-utils.h"
+
+/* The tests link the page module's code, to reach into the page view: the window takes its
+ * types from there instead of loading the module (tests/ui/test-page-module.py loads it). */
+__attribute__ ((constructor)) static void
+cpd_test_use_builtin_page_module (void)
+{
+  cpd_page_loader_set_builtin (cpd_page_module_register_types);
+}
+
+/**
+ * cpd_test_get_main_menu:
+ *
+ * Returns: (transfer none): the first main menu button, with its menu made (the window makes
+ *   it when first opened)
+ */
+GtkMenuButton *
+cpd_test_get_main_menu (CpdWindow *window)
+{
+  GtkMenuButton *menu_button =
+    GTK_MENU_BUTTON (cpd_test_find_widget (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON));
+
+  gtk_menu_button_popup (menu_button);
+  gtk_menu_button_popdown (menu_button);
+  g_assert_nonnull (gtk_menu_button_get_menu_model (menu_button));
+
+  return menu_button;
+}
+
+/**
+ * cpd_test_get_page_view:
+ *
+ * Returns: (transfer none): the window's page view; it must be there already
+ */
+CpdPageView *
+cpd_test_get_page_view (CpdWindow *window)
+{
+  CpdPage *page = cpd_window_get_page_view (window);
+
+  g_assert_nonnull (page);
+  return CPD_PAGE_VIEW (page);
+}
 
 /* Generous: WebKit starts its processes on the first load, and CI machines are slow. */
 #define WAIT_TIMEOUT_SECONDS 60
@@ -41,8 +83,8 @@ window_ready (gpointer data)
 {
   CpdWindow *window = data;
 
-  return cpd_window_get_document (window) != NULL &&
-         cpd_page_view_get_loaded (cpd_window_get_page_view (window)) &&
+  return cpd_window_get_document (window) != NULL && cpd_window_get_page_view (window) != NULL &&
+         cpd_page_get_loaded (cpd_window_get_page_view (window)) &&
          gtk_widget_get_mapped (GTK_WIDGET (window));
 }
 

@@ -8,6 +8,7 @@
 #pragma once
 
 #include "cpd-application.h"
+#include "cpd-page-view.h"
 #include "cpd-window.h"
 
 G_BEGIN_DECLS
@@ -16,6 +17,8 @@ typedef gboolean (*CpdTestCondition) (gpointer data);
 typedef void (*CpdTestWindowFunc) (CpdWindow *window);
 
 CpdApplication *cpd_test_start_app (CpdWindow **window);
+CpdPageView    *cpd_test_get_page_view (CpdWindow *window);
+GtkMenuButton  *cpd_test_get_main_menu (CpdWindow *window);
 void            cpd_test_stop_app (CpdApplication *app);
 void            cpd_test_add_window_test (const char       *path,
                                           CpdTestWindowFunc test);

@@ -39,7 +39,7 @@ style_differs (gpointer data)
   StyleWait *wait = data;
 
   g_free (wait->last);
-  wait->last = cpd_test_eval_string (cpd_window_get_page_view (wait->window), wait->script);
+  wait->last = cpd_test_eval_string (cpd_test_get_page_view (wait->window), wait->script);
   return g_strcmp0 (wait->last, wait->unlike) != 0;
 }
 
@@ -69,7 +69,7 @@ static void
 test_accent_color (CpdWindow *window)
 {
   g_autoptr (GSettings) interface = g_settings_new ("org.gnome.desktop.interface");
-  CpdPageView     *page_view = cpd_window_get_page_view (window);
+  CpdPageView     *page_view = cpd_test_get_page_view (window);
   g_autofree char *blue = NULL;
   g_autofree char *green = NULL;
   g_autofree char *green_dark = NULL;
@@ -113,7 +113,7 @@ test_high_contrast (CpdWindow *window)
   g_autofree char *strong = NULL;
 
   g_assert_true (g_settings_set_boolean (a11y, "high-contrast", FALSE));
-  normal = cpd_test_eval_string (cpd_window_get_page_view (window), LINK_THICKNESS);
+  normal = cpd_test_eval_string (cpd_test_get_page_view (window), LINK_THICKNESS);
 
   g_assert_true (g_settings_set_boolean (a11y, "high-contrast", TRUE));
   strong = wait_for_change (window, LINK_THICKNESS, normal);

@@ -49,9 +49,8 @@ static GPtrArray *
 event_menu_items (CpdWindow *window,
                   GPtrArray *labels)
 {
-  GMenuModel *menu = gtk_menu_button_get_menu_model (
-    GTK_MENU_BUTTON (cpd_test_find_widget (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON)));
-  GPtrArray *actions = g_ptr_array_new_with_free_func (g_free);
+  GMenuModel *menu = gtk_menu_button_get_menu_model (cpd_test_get_main_menu (window));
+  GPtrArray  *actions = g_ptr_array_new_with_free_func (g_free);
 
   for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
     {

@@ -237,7 +237,7 @@ has_window (gpointer data)
 static gboolean
 reads_conduct (gpointer data)
 {
-  return g_strcmp0 (cpd_page_view_get_current_section (cpd_window_get_page_view (data)),
+  return g_strcmp0 (cpd_page_view_get_current_section (cpd_test_get_page_view (data)),
                     "conduct") == 0;
 }
 
@@ -267,7 +267,7 @@ test_activate_result (void)
 static gboolean
 finds_seattle (gpointer data)
 {
-  return cpd_page_view_get_match_count (cpd_window_get_page_view (data)) >= 1;
+  return cpd_page_view_get_match_count (cpd_test_get_page_view (data)) >= 1;
 }
 
 /* "Search in the app" opens the find bar with the terms. */
@@ -285,7 +285,7 @@ test_launch_search (void)
   cpd_test_wait_for_window_ready (window);
   cpd_test_wait_for (finds_seattle, window, "matches for “Seattle”");
 
-  g_assert_true (cpd_page_view_get_find_mode (cpd_window_get_page_view (window)));
+  g_assert_true (cpd_page_view_get_find_mode (cpd_test_get_page_view (window)));
   entry = cpd_test_find_widget (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "Seattle");
 }

@@ -28,7 +28,7 @@ test_bundled_page (CpdWindow *window)
   GtkListView *list = cpd_sidebar_get_section_list (cpd_window_get_sidebar (window));
   GListModel  *rows = G_LIST_MODEL (gtk_list_view_get_model (list));
 
-  heading = cpd_test_eval_string (cpd_window_get_page_view (window),
+  heading = cpd_test_eval_string (cpd_test_get_page_view (window),
                                   "document.getElementById('container-plumbing-days-2024').textContent");
   g_assert_cmpstr (heading, ==, "Container Plumbing Days 2024");
 
@@ -50,7 +50,7 @@ static gboolean
 sponsors_at_top (gpointer data)
 {
   /* The page keeps a small scroll margin above headings, so they do not touch the edge. */
-  double top = cpd_test_eval_double (cpd_window_get_page_view (data),
+  double top = cpd_test_eval_double (cpd_test_get_page_view (data),
                                      "const h = document.getElementById('sponsors');"
                                      "h.getBoundingClientRect().top"
                                      " - parseFloat(getComputedStyle(h).scrollMarginTop)");
@@ -77,7 +77,7 @@ test_section_navigation (CpdWindow *window)
   cpd_test_wait_for_selected (sidebar, "sponsors");
 
   /* The reader scrolls back up: the sidebar follows. */
-  cpd_test_run_script (cpd_window_get_page_view (window), "window.scrollTo(0, 0)");
+  cpd_test_run_script (cpd_test_get_page_view (window), "window.scrollTo(0, 0)");
   cpd_test_wait_for (first_section_selected, window, "the first section selected");
 }
 
@@ -113,7 +113,7 @@ test_ignores_unknown_last_section (CpdWindow *window)
   gtk_window_present (GTK_WINDOW (restored));
   cpd_test_wait_for_window_ready (restored);
 
-  page_view = cpd_window_get_page_view (restored);
+  page_view = cpd_test_get_page_view (restored);
   cpd_test_wait_for_selected (cpd_window_get_sidebar (restored), "container-plumbing-days-2024");
   g_assert_cmpstr (cpd_page_view_get_current_section (page_view), ==,
                    "container-plumbing-days-2024");
@@ -154,7 +154,7 @@ test_non_latin_section (CpdWindow *window)
 static gboolean
 has_matches (gpointer data)
 {
-  return cpd_page_view_get_match_count (cpd_window_get_page_view (data)) >= 1;
+  return cpd_page_view_get_match_count (cpd_test_get_page_view (data)) >= 1;
 }
 
 static void
@@ -181,7 +181,7 @@ test_find (CpdWindow *window)
   g_signal_emit_by_name (entry, "stop-search");
   g_assert_false (gtk_search_bar_get_search_mode (
     GTK_SEARCH_BAR (cpd_test_find_widget (GTK_WIDGET (window), GTK_TYPE_SEARCH_BAR))));
-  g_assert_cmpuint (cpd_page_view_get_match_count (cpd_window_get_page_view (window)), ==, 0);
+  g_assert_cmpuint (cpd_page_view_get_match_count (cpd_test_get_page_view (window)), ==, 0);
 }
 
 static gboolean
@@ -196,8 +196,11 @@ is_zoom_level_button (GtkWidget *widget,
 static void
 test_zoom_level (CpdWindow *window)
 {
-  CpdPageView *page_view = cpd_window_get_page_view (window);
-  GtkWidget   *level = cpd_test_find_widget_matching (GTK_WIDGET (window), is_zoom_level_button, NULL);
+  CpdPageView *page_view = cpd_test_get_page_view (window);
+  GtkWidget   *level = NULL;
+
+  cpd_test_get_main_menu (window);
+  level = cpd_test_find_widget_matching (GTK_WIDGET (window), is_zoom_level_button, NULL);
 
   g_assert_nonnull (level);
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (level)), ==, "100%");
@@ -444,14 +447,14 @@ assert_bound (CpdWindow  *window,
 static gboolean
 found_twice (gpointer data)
 {
-  return cpd_page_view_get_match_count (cpd_window_get_page_view (data)) == 2;
+  return cpd_page_view_get_match_count (cpd_test_get_page_view (data)) == 2;
 }
 
 /* Every shortcut of the page view's page.* actions, through the window's bindings. */
 static void
 test_page_shortcuts (CpdWindow *window)
 {
-  CpdPageView *page_view = cpd_window_get_page_view (window);
+  CpdPageView *page_view = cpd_test_get_page_view (window);
   GtkWidget   *entry = cpd_test_find_widget (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY);
 
   press (window, "<Control>f", "page.find");
@@ -510,7 +513,7 @@ action_enabled (CpdWindow  *window,
 
   if (g_str_has_prefix (action_name, "page."))
     return g_action_group_get_action_enabled (
-      cpd_page_view_get_actions (cpd_window_get_page_view (window)), name);
+      cpd_page_view_get_actions (cpd_test_get_page_view (window)), name);
   if (g_str_has_prefix (action_name, "app."))
     return g_action_group_get_action_enabled (G_ACTION_GROUP (application), name);
   if (g_action_group_has_action (G_ACTION_GROUP (window), name))
@@ -585,8 +588,7 @@ test_main_menu (CpdWindow *window)
     "app.help",
     "app.about",
   };
-  GtkMenuButton *menu_button = GTK_MENU_BUTTON (cpd_test_find_widget (GTK_WIDGET (window),
-                                                                      GTK_TYPE_MENU_BUTTON));
+  GtkMenuButton *menu_button = cpd_test_get_main_menu (window);
   GtkWidget     *popover = GTK_WIDGET (gtk_menu_button_get_popover (menu_button));
   g_autoptr (GPtrArray) actions = g_ptr_array_new_with_free_func (g_free);
   guint n_zoom_buttons = 0;
