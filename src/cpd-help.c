@@ -20,8 +20,11 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "cpd-help.h"
 #include "cpd-page-loader.h"
+#include "cpd-window.h"
 
 /* One help window per process: F1 again brings it back where the reader left it. */
 static GtkWindow *shown_window;
@@ -91,11 +94,21 @@ cpd_help_yelp_launched_cb (GObject      *source,
                            GAsyncResult *result,
                            gpointer      user_data)
 {
+  g_autoptr (GtkWindow) parent = user_data;
   g_autoptr (GError) error = NULL;
+  g_autofree char *message = NULL;
 
-  if (!gtk_uri_launcher_launch_finish (GTK_URI_LAUNCHER (source), result, &error) &&
-      !g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_DISMISSED))
-    g_warning ("Could not show help: %s", error->message);
+  if (gtk_uri_launcher_launch_finish (GTK_URI_LAUNCHER (source), result, &error) ||
+      g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_DISMISSED))
+    return;
+
+  /* Pressing F1 and seeing nothing would look like a broken key: say why. */
+  /* Translators: %s is the reason, e.g. that no app can show help pages. */
+  message = g_strdup_printf (_ ("Could not show help: %s"), error->message);
+  if (CPD_IS_WINDOW (parent))
+    cpd_window_show_message (CPD_WINDOW (parent), message);
+  else
+    g_warning ("%s", message);
 }
 
 static void
@@ -149,5 +162,6 @@ cpd_help_show (GtkWindow *parent)
     }
 
   launcher = gtk_uri_launcher_new ("help:" APP_ID);
-  gtk_uri_launcher_launch (launcher, parent, NULL, cpd_help_yelp_launched_cb, NULL);
+  gtk_uri_launcher_launch (launcher, parent, NULL, cpd_help_yelp_launched_cb,
+                           parent != NULL ? g_object_ref (parent) : NULL);
 }

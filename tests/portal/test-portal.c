@@ -326,6 +326,10 @@ test_no_portal_no_handler (CpdWindow *window)
   click_link (window, LINK_IN_PAGE);
   cpd_test_expect_toast (window, "");
 
+  /* F1 with nothing to show help:org.example.CPD: the reader is told, not left waiting. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "help", NULL);
+  cpd_test_expect_toast (window, "Could not show help: ");
+
   g_assert_cmpuint (count_portal_calls ("OpenURI", NULL), ==, 0);
   g_assert_cmpuint (count_portal_calls ("OpenFile", NULL), ==, 0);
 }
