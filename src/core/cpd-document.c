@@ -121,12 +121,15 @@ unwrap_link (cmark_node *link)
 }
 
 /* What a reader sees of @node (a heading, a link) as plain text, without blanks around it:
- * text and code spans, line breaks as spaces; raw HTML is never shown, so it is left out. */
+ * text and code spans, line breaks as spaces; raw HTML is never shown, so it is left out.
+ * @scratch is the walk's buffer, so that a text takes one allocation, not one per piece. */
 static char *
-dup_stripped_text (cmark_node *node)
+dup_stripped_text (GString    *scratch,
+                   cmark_node *node)
 {
-  GString    *out = g_string_new (NULL);
   cmark_node *cur = node;
+
+  g_string_truncate (scratch, 0);
 
   /* Depth-first without an iterator: this runs for every heading and link, and inline
    * nesting may be deep, so neither allocation nor recursion. */
@@ -138,12 +141,12 @@ dup_stripped_text (cmark_node *node)
         {
         case CMARK_NODE_TEXT:
         case CMARK_NODE_CODE:
-          g_string_append (out, cmark_node_get_literal (cur));
+          g_string_append (scratch, cmark_node_get_literal (cur));
           break;
 
         case CMARK_NODE_SOFTBREAK:
         case CMARK_NODE_LINEBREAK:
-          g_string_append_c (out, ' ');
+          g_string_append_c (scratch, ' ');
           break;
 
         default:
@@ -161,7 +164,7 @@ dup_stripped_text (cmark_node *node)
       cur = next;
     }
 
-  return g_strstrip (g_string_free (out, FALSE));
+  return g_strstrip (g_strndup (scratch->str, scratch->len));
 }
 
 /* At a link's or image's ENTER: makes its URL absolute, or drops it. Returns whether
@@ -197,26 +200,28 @@ enter_link (CpdDocument    *self,
 /* At a link's EXIT: keeps it, with its text. */
 static void
 exit_link (CpdDocument *self,
-           cmark_node  *node)
+           cmark_node  *node,
+           GString     *scratch)
 {
-  const char      *url = cmark_node_get_url (node);
-  g_autofree char *text = NULL;
-  CpdLink         *link;
+  const char *url = cmark_node_get_url (node);
+  CpdLink    *link;
 
   if (url[0] == '\0' || url[0] == '#')
     return;
 
-  text = dup_stripped_text (node);
-  link = cpd_link_new (text, url);
+  link = g_new (CpdLink, 1);
+  link->text = dup_stripped_text (scratch, node);
+  link->url = g_strdup (url);
   g_ptr_array_add (self->links, link);
 }
 
 static void
 add_heading (CpdDocument *self,
              cmark_node  *node,
-             CpdSlugger  *slugger)
+             CpdSlugger  *slugger,
+             GString     *scratch)
 {
-  g_autofree char *text = dup_stripped_text (node);
+  g_autofree char *text = dup_stripped_text (scratch, node);
   char            *id = cpd_slugger_slug (slugger, text);
 
   if (self->title == NULL && text[0] != '\0')
@@ -239,6 +244,7 @@ cpd_document_process (CpdDocument *self,
   g_autoptr (CpdSlugger) slugger = cpd_slugger_new ();
   g_autoptr (GPtrArray) dropped_links = g_ptr_array_new ();
   g_autoptr (CpdPageText) page = cpd_page_text_new (self->site_url);
+  g_autoptr (GString) scratch = g_string_sized_new (256);
   const char      *title = cpd_front_matter_lookup (self->front_matter, "title");
   cmark_iter      *iter = cmark_iter_new (root);
   cmark_event_type ev;
@@ -254,9 +260,9 @@ cpd_document_process (CpdDocument *self,
             g_ptr_array_add (dropped_links, node);
         }
       else if (ev == CMARK_EVENT_EXIT && type == CMARK_NODE_LINK)
-        exit_link (self, node);
+        exit_link (self, node, scratch);
       else if (ev == CMARK_EVENT_EXIT && type == CMARK_NODE_HEADING)
-        add_heading (self, node, slugger);
+        add_heading (self, node, slugger, scratch);
 
       /* The page as the event rules read it: a heading or paragraph once its links are
        * resolved. */

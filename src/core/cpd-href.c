@@ -89,8 +89,10 @@ cpd_href_resolve (GUri       *site,
     return CPD_HREF_DROP;
   resolved = g_uri_to_string (uri);
 
-  /* GUri decodes some escapes (in host names, for one): encode them again. */
-  *absolute = cpd_href_escape (resolved);
+  /* GUri decodes the escapes of a host name: encode them again when the host is the link's
+   * own ("//host/…"). Else the host is the site's, whose URL is escaped, and so is the rest. */
+  *absolute = g_str_has_prefix (escaped, "//") ? cpd_href_escape (resolved)
+                                               : g_steal_pointer (&resolved);
 
   return CPD_HREF_ABSOLUTE;
 }
@@ -124,6 +126,8 @@ cpd_site_url_new (const char *url,
   g_autoptr (GString) site = NULL;
   g_autoptr (GUri) parsed = NULL;
   g_autofree char *escaped_url = NULL;
+  g_autofree char *escaped_host = NULL;
+  const char      *host;
 
   if (!is_web_url (url))
     url = fallback;
@@ -162,6 +166,13 @@ cpd_site_url_new (const char *url,
 
   parsed = g_uri_parse (site->str, G_URI_FLAGS_ENCODED, NULL);
   if (parsed == NULL)
+    return NULL;
+
+  /* GUri decodes the escapes of a host name, and relative links take the site's host as
+   * GUri has it (cpd_href_resolve ()): it must need none. */
+  host = g_uri_get_host (parsed);
+  escaped_host = cpd_href_escape (host != NULL ? host : "");
+  if (host != NULL && strcmp (escaped_host, host) != 0)
     return NULL;
 
   if (uri != NULL)

@@ -691,6 +691,8 @@ test_resolve_link (void)
     { "../../up", "https://containerplumbing.org/up" },
     { "https://example.org/a b", "https://example.org/a%20b" },
     { "HTTP://Example.org/", "HTTP://Example.org/" },
+    /* GUri decodes a host's escapes; a link's own host gets them back. */
+    { "//ex%20ample.org/a", "https://ex%20ample.org/a" },
     { "mailto:x@example.org", "mailto:x@example.org" },
     { "#conduct", NULL },
     { "", NULL },

@@ -266,6 +266,16 @@ test_hostile_front_matter (void)
   g_assert_null (cpd_event_get_start_date (cpd_document_get_event (document)));
 }
 
+static void
+test_hostile_site_url (void)
+{
+  /* GUri would decode the host, and relative links would carry it decoded. */
+  g_autoptr (CpdDocument) document = cpd_test_load_string ("[v](/videos)\n", "https://ex%20ample.org/");
+
+  g_assert_null (cpd_document_get_site_url (document));
+  g_assert_cmpuint (cpd_document_get_links (document)->len, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -279,6 +289,7 @@ main (int   argc,
   g_test_add_func ("/hostile/binary-junk", test_binary_junk);
   g_test_add_func ("/hostile/markdown-junk", test_markdown_junk);
   g_test_add_func ("/hostile/front-matter", test_hostile_front_matter);
+  g_test_add_func ("/hostile/site-url", test_hostile_site_url);
 
   return g_test_run ();
 }
