@@ -3,25 +3,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* The rules that find an event's facts on its page. A fact is reported only when the page
- * states it unambiguously: a wrong date in someone's calendar is worse than none.
- *
- * Dates come from, strongest first:
- *   1. front matter that names the event's days: event_date, start/end, startDate/endDate,
- *      start_date/end_date, or date together with end;
- *   2. a labelled line ("**When:** …", "Wann? …", "| Where | … |") or the first lines of a
- *      labelled section ("## When", "### Sede:", "<h3>Venue</h3>");
- *   3. the front matter date alone (often the post's, not the event's) and a date in the
- *      page's title;
- *   4. dates in running text.
- * The strongest kind the page has decides; if its dates disagree, there is no date. A date
- * without a year takes the one year that the title and front matter name, if they name
- * exactly one.
- *
- * The venue is the front matter venue (or location, where, address), else a labelled line
- * or section; the first line of its value, or its link's text and URL. Links by role come
- * from labelled lines first, then from the words of a link's text, then of its URL; a link
- * that names another year than the event's belongs to another edition and is skipped.
+/* The rules that find an event's facts on its page, as cpd-event.h describes them. A fact
+ * is reported only when the page states it unambiguously: a wrong date in someone's calendar
+ * is worse than none, so the strongest kind of date the page has decides, and if its dates
+ * disagree there is no date.
  */
 
 #include "config.h"

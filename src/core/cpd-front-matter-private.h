@@ -22,9 +22,6 @@ const char     *cpd_front_matter_lookup_first (CpdFrontMatter    *self,
                                                const char *const *keys);
 void            cpd_front_matter_free (CpdFrontMatter *self);
 
-/* For the tests. */
-guint cpd_front_matter_get_n_keys (CpdFrontMatter *self);
-
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CpdFrontMatter, cpd_front_matter_free)
 
 G_END_DECLS

@@ -446,15 +446,3 @@ cpd_front_matter_lookup_first (CpdFrontMatter    *self,
 
   return found;
 }
-
-/**
- * cpd_front_matter_get_n_keys:
- * @self: (nullable): front matter, or %NULL for none
- *
- * Returns: how many keys the front matter gives a scalar
- */
-guint
-cpd_front_matter_get_n_keys (CpdFrontMatter *self)
-{
-  return self != NULL ? g_hash_table_size (self) : 0;
-}
