@@ -196,6 +196,7 @@ class SearchRun:
         self.result = {}
         self.others = {}
         self.threads = {}
+        self.sources = {}
         start = now_us()
         self.proc = subprocess.Popen([app, '--gapplication-service'], env=env,
                                      stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
