@@ -155,7 +155,29 @@ cpd_find_bar_set_page_view (CpdFindBar *self,
     }
 
   cpd_find_bar_update_matches (self);
+  /* Made while finding is on already: show its text and take the focus. */
+  if (page_view != NULL)
+    page_view_find_mode_cb (self, NULL, page_view);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE_VIEW]);
+}
+
+/**
+ * cpd_find_bar_forward_key:
+ * @controller: a key controller, in its #GtkEventControllerKey::key-pressed handler
+ *
+ * Types the key being pressed into the entry, as the search bar's key capture does.
+ *
+ * Returns: whether the entry took it
+ */
+gboolean
+cpd_find_bar_forward_key (CpdFindBar            *self,
+                          GtkEventControllerKey *controller)
+{
+  GtkEditable *text = gtk_editable_get_delegate (GTK_EDITABLE (self->search_entry));
+
+  g_return_val_if_fail (CPD_IS_FIND_BAR (self), FALSE);
+
+  return gtk_event_controller_key_forward (controller, GTK_WIDGET (text));
 }
 
 static void

@@ -21,4 +21,7 @@ CpdPage *cpd_find_bar_get_page_view (CpdFindBar *self);
 void     cpd_find_bar_set_page_view (CpdFindBar *self,
                                      CpdPage    *page_view);
 
+gboolean cpd_find_bar_forward_key (CpdFindBar            *self,
+                                   GtkEventControllerKey *controller);
+
 G_END_DECLS

@@ -15,14 +15,22 @@
  *
  * dlopen () itself runs on a worker thread (GTask), so the window stays responsive while the
  * libraries map; the module's types are then registered on the main thread, through its one
- * entry point (cpd-page-module.h). A module that is missing or broken is an error for the
- * window to show, never a crash.
+ * entry point (cpd-page-module.h), and the window makes the page view and its web view at
+ * once. A module that is missing or broken is an error for the window to show, never a crash.
+ *
+ * Why not sooner, on a thread of low priority while the window paints: dlopen () holds glibc's
+ * loader lock for all of its ~110 ms (three quarters of it looking up WebKit's 55 000 symbol
+ * relocations), and the main thread needs that lock while it paints its first frame (GL entry
+ * points, Mesa's shader compiler). Started at map with nice 19, the main thread waited 70-100 ms
+ * in that lock, woken by the loader thread (perf sched), and the frame came ~100 ms later for a
+ * page no sooner; tests/benchmark/README.md has the numbers.
  */
 
 #include "config.h"
 
 #include "cpd-page-loader.h"
 #include "cpd-page.h"
+#include "cpd-timing.h"
 
 #define MODULE_NAME "libcpd-page.so"
 
@@ -139,6 +147,7 @@ cpd_page_loader_open_thread (GTask        *task,
   GError  *error = NULL;
   GModule *module = cpd_page_loader_open (&error);
 
+  cpd_timing_report ("module-opened");
   if (module == NULL)
     g_task_return_error (task, error);
   else

@@ -25,8 +25,6 @@ struct _CpdPageView
   WebKitWebView      *web_view;
   CpdDocument        *document; /* the page shown, or shown once the web view is made */
   GSimpleActionGroup *actions;
-  GdkFrameClock      *frame_clock;
-  gulong              after_paint_id;
   double              zoom_level;
   char               *current_section;
   char               *first_section;

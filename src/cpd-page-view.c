@@ -15,13 +15,13 @@
  * JavaScript in our process: WebKit would make a JavaScript context of the app's own for it,
  * whose timers then wake the idle app.
  *
- * The page view lives in the page module (cpd-page-loader.c), which the app loads once the
- * window has painted its first frame; the window reaches it through CpdPage (cpd-page.h).
- * The web view is made only after a frame with the view in it has been painted (or when
- * someone asks for it). Making it starts WebKit's context and its web and network processes: on a
- * small machine that is hundreds of milliseconds of CPU, which would otherwise compete with
- * the window's first frame, and the page itself then loads no later (see README.md, "Startup
- * and memory"). Until then the document only waits, and the view shows its background.
+ * The page view lives in the page module (cpd-page-loader.c); the window reaches it through
+ * CpdPage (cpd-page.h) and makes it only once it has painted its first frame. The web view is
+ * made when the page view is first shown (or when someone asks for it), at once: making it
+ * starts WebKit's context and its web and network processes, hundreds of milliseconds of CPU
+ * that would compete with the window's first frame, which is why the window waits for that
+ * frame, and from then on the page is on the critical path (see tests/benchmark/README.md).
+ * Until then the document only waits, and the view shows its background.
  */
 
 #include "config.h"
@@ -351,14 +351,6 @@ create_hardened_web_view (void)
 }
 
 static void
-cpd_page_view_stop_waiting_for_paint (CpdPageView *self)
-{
-  if (self->frame_clock != NULL)
-    g_clear_signal_handler (&self->after_paint_id, self->frame_clock);
-  g_clear_object (&self->frame_clock);
-}
-
-static void
 cpd_page_view_load_html (CpdPageView *self,
                          CpdDocument *document)
 {
@@ -373,8 +365,6 @@ _cpd_page_view_ensure_web_view (CpdPageView *self)
 
   if (self->web_view != NULL)
     return self->web_view;
-
-  cpd_page_view_stop_waiting_for_paint (self);
 
   cpd_timing_report ("web-view");
 
@@ -416,39 +406,11 @@ _cpd_page_view_ensure_web_view (CpdPageView *self)
 }
 
 static void
-cpd_page_view_after_first_paint_cb (CpdPageView   *self,
-                                    GdkFrameClock *frame_clock)
-{
-  /* The window is on screen: now WebKit may have the CPU. */
-  _cpd_page_view_ensure_web_view (self);
-}
-
-static void
 cpd_page_view_map (GtkWidget *widget)
 {
-  CpdPageView *self = CPD_PAGE_VIEW (widget);
-
   GTK_WIDGET_CLASS (cpd_page_view_parent_class)->map (widget);
 
-  if (self->web_view != NULL || self->after_paint_id != 0)
-    return;
-
-  /* After the window's own first-frame handlers (G_CONNECT_AFTER), so that what they
-   * measure is the frame, not WebKit's start. */
-  self->frame_clock = g_object_ref (gtk_widget_get_frame_clock (widget));
-  self->after_paint_id =
-    g_signal_connect_object (self->frame_clock, "after-paint",
-                             G_CALLBACK (cpd_page_view_after_first_paint_cb), self,
-                             G_CONNECT_SWAPPED | G_CONNECT_AFTER);
-}
-
-static void
-cpd_page_view_unmap (GtkWidget *widget)
-{
-  /* Hidden before its first frame: wait for the next time it is shown. */
-  cpd_page_view_stop_waiting_for_paint (CPD_PAGE_VIEW (widget));
-
-  GTK_WIDGET_CLASS (cpd_page_view_parent_class)->unmap (widget);
+  _cpd_page_view_ensure_web_view (CPD_PAGE_VIEW (widget));
 }
 
 static void
@@ -456,7 +418,6 @@ cpd_page_view_dispose (GObject *object)
 {
   CpdPageView *self = CPD_PAGE_VIEW (object);
 
-  cpd_page_view_stop_waiting_for_paint (self);
   g_clear_object (&self->document);
   g_clear_object (&self->actions);
   adw_bin_set_child (ADW_BIN (self), NULL);
@@ -557,7 +518,6 @@ cpd_page_view_class_init (CpdPageViewClass *klass)
   object_class->set_property = cpd_page_view_set_property;
 
   widget_class->map = cpd_page_view_map;
-  widget_class->unmap = cpd_page_view_unmap;
 
   properties[PROP_LOADED] =
     g_param_spec_boolean ("loaded", NULL, NULL, FALSE,
@@ -622,8 +582,8 @@ cpd_page_view_new (void)
 /**
  * cpd_page_view_get_web_view:
  *
- * Returns: (transfer none): the web view, for tests and printing; made now if the window
- *   has not painted its first frame yet
+ * Returns: (transfer none): the web view, for tests and printing; made now if the page view
+ *   has not been shown yet
  */
 WebKitWebView *
 cpd_page_view_get_web_view (CpdPageView *self)

@@ -11,6 +11,7 @@
  * when the module is missing or broken, a message says so. A page given on the command line is
  * read off the main thread, after that first frame too, so that the window never waits for a
  * large page; when the page takes longer than a moment, a spinner says which page is coming.
+ * The find bar above the page is made when finding first starts.
  */
 
 #include "config.h"
@@ -32,8 +33,11 @@ cpd_window_show_error_page (CpdWindow  *self,
 
 /* Loading indicator ------------------------------------------------------------------------ */
 
-/* A small page is on screen before a spinner could be read: only a slow one shows it. */
-#define LOADING_INDICATOR_DELAY_MS 300
+/* Counted from the window's creation. A page that shows within a second needs no spinner:
+ * with 300 ms the bundled page flashed one on every start here (shown ~560 ms after exec,
+ * loaded ~820 ms), and its animation, repainted on the CPU, took ~30 ms from WebKit's load
+ * on two cores. A 20 MB page, seconds, still shows it. */
+#define LOADING_INDICATOR_DELAY_MS 1000
 
 static gboolean
 cpd_window_show_loading_cb (gpointer user_data)
@@ -41,6 +45,7 @@ cpd_window_show_loading_cb (gpointer user_data)
   CpdWindow *self = user_data;
 
   self->loading_source = 0;
+  cpd_timing_report ("loading-shown");
   gtk_widget_set_visible (GTK_WIDGET (self->loading_page), TRUE);
 
   return G_SOURCE_REMOVE;
@@ -78,13 +83,66 @@ page_section_changed_cb (CpdWindow  *self,
   cpd_sidebar_select_section (self->sidebar, cpd_page_get_current_section (page_view));
 }
 
+/* Find bar ----------------------------------------------------------------------------------- */
+
+/* The first frame does without it: it is made when finding starts (Ctrl+F, the find button,
+ * GNOME Shell's search, typing in the sidebar). */
+static CpdFindBar *
+cpd_window_ensure_find_bar (CpdWindow *self)
+{
+  if (self->find_bar != NULL)
+    return self->find_bar;
+
+  /* Once it is there, typing in the sidebar goes to it by the search bar's own key capture. */
+  self->find_bar = g_object_new (CPD_TYPE_FIND_BAR, "key-capture-widget", self->sidebar, NULL);
+  adw_bin_set_child (self->find_bar_bin, GTK_WIDGET (self->find_bar));
+  if (self->page_view != NULL)
+    cpd_find_bar_set_page_view (self->find_bar, self->page_view);
+
+  return self->find_bar;
+}
+
+/* Before the find bar is made: a key that types text in the sidebar makes it, goes to its
+ * entry and starts finding. */
+static gboolean
+sidebar_key_pressed_cb (CpdWindow             *self,
+                        guint                  keyval,
+                        guint                  keycode,
+                        GdkModifierType        state,
+                        GtkEventControllerKey *controller)
+{
+  if (self->find_bar != NULL || self->page_view == NULL ||
+      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0 ||
+      !g_unichar_isgraph (gdk_keyval_to_unicode (keyval)))
+    return GDK_EVENT_PROPAGATE;
+
+  if (!cpd_find_bar_forward_key (cpd_window_ensure_find_bar (self), controller))
+    return GDK_EVENT_PROPAGATE;
+
+  cpd_page_set_find_mode (self->page_view, TRUE);
+  return GDK_EVENT_STOP;
+}
+
+void
+_cpd_window_init_find_bar (CpdWindow *self)
+{
+  GtkEventController *controller = gtk_event_controller_key_new ();
+
+  g_signal_connect_object (controller, "key-pressed", G_CALLBACK (sidebar_key_pressed_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->sidebar), controller);
+}
+
 static void
 page_find_mode_changed_cb (CpdWindow  *self,
                            GParamSpec *pspec,
                            CpdPage    *page_view)
 {
-  if (cpd_page_get_find_mode (page_view))
-    _cpd_window_show_page (self);
+  if (!cpd_page_get_find_mode (page_view))
+    return;
+
+  cpd_window_ensure_find_bar (self);
+  _cpd_window_show_page (self);
 }
 
 static void
@@ -222,7 +280,8 @@ cpd_window_add_page_view (CpdWindow *self,
   g_object_bind_property (page_view, "find-mode", self->find_button, "active",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->find_button), TRUE);
-  cpd_find_bar_set_page_view (self->find_bar, page_view);
+  if (self->find_bar != NULL)
+    cpd_find_bar_set_page_view (self->find_bar, page_view);
   for (guint i = 0; i < G_N_ELEMENTS (self->zoom_level_buttons); i++)
     if (self->zoom_level_buttons[i] != NULL)
       _cpd_window_bind_zoom_label (self, self->zoom_level_buttons[i]);
@@ -263,6 +322,7 @@ cpd_window_page_module_loaded_cb (GObject      *source,
       return;
     }
 
+  cpd_timing_report ("page-view");
   cpd_window_add_page_view (self, g_object_new (types->page_view_type, NULL));
 }
 

@@ -7,7 +7,7 @@
 
 /* Shared by cpd-window.c (the window's wiring), cpd-window-actions.c (the event's actions and
  * the main menu), cpd-window-open.c (opening pages) and cpd-window-page.c (the page's place:
- * placeholder, page module, loading indicator). */
+ * placeholder, page module, loading indicator, find bar). */
 
 #pragma once
 
@@ -53,7 +53,8 @@ struct _CpdWindow
   AdwBin                 *page_bin;
   AdwStatusPage          *loading_page;
   AdwStatusPage          *error_page;
-  CpdFindBar             *find_bar;
+  AdwBin                 *find_bar_bin;
+  CpdFindBar             *find_bar; /* NULL until first used */
   GtkToggleButton        *find_button;
   GtkMenuButton          *menu_button;
   GtkMenuButton          *sidebar_menu_button;
@@ -74,6 +75,7 @@ void _cpd_window_open_action (GtkWidget  *widget,
 void _cpd_window_init_drop_target (CpdWindow *self);
 void _cpd_window_show_page (CpdWindow *self);
 void _cpd_window_watch_first_frame (CpdWindow *self);
+void _cpd_window_init_find_bar (CpdWindow *self);
 void _cpd_window_load_file (CpdWindow *self,
                             GFile     *file);
 void _cpd_window_start_loading (CpdWindow  *self,

@@ -15,8 +15,8 @@
  * The first frame shows only what the window is made of at first: the sidebar, the header
  * bars and the page's background. The page view comes from the page module (it is the one
  * part that needs WebKit, see cpd-page-loader.c), loaded once that frame is painted
- * (cpd-window-page.c); the main menus and the shortcuts window are made when first opened
- * (cpd-window-actions.c). The window never waits for
+ * (cpd-window-page.c); the find bar, the main menus and the shortcuts window are made when
+ * first used (cpd-window-page.c, cpd-window-actions.c). The window never waits for
  * the page: it maps while the document is parsed, the sidebar fills in when it is, and when
  * the page takes longer than a moment a spinner says which page is coming.
  */
@@ -279,7 +279,6 @@ cpd_window_class_init (CpdWindowClass *klass)
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (CPD_TYPE_FIND_BAR);
   g_type_ensure (CPD_TYPE_SIDEBAR);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/cpd-window.ui");
@@ -291,7 +290,7 @@ cpd_window_class_init (CpdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CpdWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, CpdWindow, page_bin);
   gtk_widget_class_bind_template_child (widget_class, CpdWindow, loading_page);
-  gtk_widget_class_bind_template_child (widget_class, CpdWindow, find_bar);
+  gtk_widget_class_bind_template_child (widget_class, CpdWindow, find_bar_bin);
   gtk_widget_class_bind_template_child (widget_class, CpdWindow, find_button);
   gtk_widget_class_bind_template_child (widget_class, CpdWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, CpdWindow, menu_button);
@@ -373,6 +372,7 @@ cpd_window_init (CpdWindow *self)
   g_settings_bind (self->settings, "window-maximized", self, "maximized", SETTINGS_BIND_FLAGS);
 
   _cpd_window_init_drop_target (self);
+  _cpd_window_init_find_bar (self);
   _cpd_window_update_actions (self);
 }
 

@@ -18,11 +18,22 @@
 #   PSS            total proportional set size of the process and all its descendants
 #                  (WebKit's web and network processes, their bubblewrap parents), from
 #                  /proc/PID/smaps_rollup, read at the end of the idle period
-#   wakeups/s      context switches (voluntary + involuntary, every thread, from
-#                  /proc/PID/task/*/status; no perf in the root) of the UI process over the
-#                  idle period (--idle, 10 s) that starts --settle (5 s) after load, divided by
-#                  its length; the same for its web process, for information. The pointer is
-#                  parked outside the windows (see Session).
+#   own wakeups/s  the wakeups of the idle UI process that its own code causes (issue 17's
+#                  target: 0): dispatches, on its main thread, of GLib sources whose callback
+#                  is in the app's own code (the cpd binary or its page module), over the idle
+#                  period (--idle, 10 s) that starts --settle (5 s) after load, divided by its
+#                  length. tests/benchmark/source-log.c, preloaded into the app and the bounds,
+#                  logs each dispatch with the file that holds the source's callback (dladdr)
+#                  and the source's name. A main loop that wakes from poll () dispatches what
+#                  woke it, so a timer, idle or fd source of ours waking the app is counted;
+#                  WebKit's (its RunLoop and timers, named "[WebKit] ..."), GTK's (the frame
+#                  clock, X events) and GLib's are counted apart and printed with --threads.
+#                  The app starts no thread of its own that runs while idle (GTask's pool is
+#                  GLib's); all of its threads are in the per-thread table below.
+#   wakeups/s      for information: context switches (voluntary + involuntary, every thread,
+#                  from /proc/PID/task/*/status) of the UI process over the same idle period,
+#                  WebKit's and Mesa's threads included; the same for its web process. The
+#                  pointer is parked outside the windows (see Session).
 #
 # The bounds are not targets; they say what any libadwaita app pays on the machine at hand,
 # scored like the app. floor-adw is the floor with libadwaita initialised and a header bar
@@ -43,6 +54,7 @@
 # verdict, "met" or "NOT met".
 
 import argparse
+import collections
 import os
 import shutil
 import signal
@@ -184,6 +196,7 @@ class SearchRun:
         self.result = {}
         self.others = {}
         self.threads = {}
+        self.sources = {}
         start = now_us()
         self.proc = subprocess.Popen([app, '--gapplication-service'], env=env,
                                      stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
@@ -231,8 +244,27 @@ def web_process(pid):
     return None
 
 
+def own_code(obj):
+    """Whether a file named in the source log holds the app's own code."""
+    return obj == 'cpd' or obj.startswith('libcpd-page')
+
+
+def read_source_log(path, start, end):
+    """{(object, source name): dispatches} on the main thread between start and end (us)."""
+    found = collections.Counter()
+    try:
+        with open(path) as f:
+            for line in f:
+                words = line.rstrip('\n').split(' ', 2)
+                if len(words) == 3 and start <= int(words[0]) < end:
+                    found[(words[1], words[2])] += 1
+    except OSError:
+        pass
+    return found
+
+
 class Run:
-    def __init__(self, name, argv, env, milestones, idle, settle):
+    def __init__(self, name, argv, env, milestones, idle, settle, source_log=None):
         self.name = name
         self.result = {}
         self.milestones = {}
@@ -240,6 +272,12 @@ class Run:
         self.stderr_tail = []
         self.others = {}
         self.threads = {}
+        self.sources = {}
+        self.source_log = None
+        if source_log:
+            fd, self.source_log = tempfile.mkstemp(prefix='sources-', dir=env['XDG_RUNTIME_DIR'])
+            os.close(fd)
+            env = dict(env, LD_PRELOAD=source_log, CPD_SOURCE_LOG=self.source_log)
 
         start = now_us()
         self.proc = subprocess.Popen(argv, env=env, stdin=subprocess.DEVNULL,
@@ -303,9 +341,17 @@ class Run:
         pid = self.proc.pid
         web = web_process(pid)
         ours, theirs = thread_switches(pid), context_switches(web) if web else 0
+        start = now_us()
         time.sleep(idle)
         self.threads = per_thread_rates(ours, thread_switches(pid), idle)
         self.result['wakeups'] = sum(self.threads.values())
+        if self.source_log:
+            if os.path.getsize(self.source_log) == 0:
+                self.fail('source-log.so logged nothing: was it preloaded?')
+            dispatched = read_source_log(self.source_log, start, now_us())
+            self.sources = {k: v / idle for k, v in dispatched.items()}
+            self.result['own_wakeups'] = sum(v for (obj, _), v in self.sources.items()
+                                             if own_code(obj))
         if web:
             self.result['web_wakeups'] = (context_switches(web) - theirs) / idle
         self.result['pss'] = pss_kib(pid) / 1024
@@ -427,6 +473,7 @@ def main():
     floor = find_built(builddir, ['floor'])
     html = find_built(builddir, ['floor-page.html'])
     app = os.path.join(builddir, 'src', 'cpd')
+    source_log = find_built(builddir, ['libsource-log.so'])
 
     page_milestones = ('first-frame', 'load-finished')
     programs = {
@@ -462,6 +509,7 @@ def main():
     results = {name: [] for name, _ in started}
     others = {name: [] for name in results}
     threads = {name: [] for name in results}
+    sources = {name: [] for name in results}
     session = Session(builddir)
     try:
         # A warm-up of each, not counted: the first start pays for cold disk caches.
@@ -469,7 +517,9 @@ def main():
             if name == 'search-only':
                 return SearchRun(app, session.env, max(settle, 1.0))
             argv, milestones = program
-            return Run(name, argv, session.env, milestones, idle, settle)
+            ours = name in programs or name in bounds
+            return Run(name, argv, session.env, milestones, idle, settle,
+                       source_log if ours else None)
 
         for name, program in started:
             start(name, program, 0.5, 0)
@@ -479,6 +529,7 @@ def main():
                 results[name].append(run.result)
                 others[name].append(run.others)
                 threads[name].append(run.threads)
+                sources[name].append(run.sources)
                 print(f'run {i + 1} {name}: ' + ', '.join(f'{k} {v:.1f}'
                                                           for k, v in run.result.items()),
                       flush=True)
@@ -491,7 +542,7 @@ def main():
           f'{args.idle:.0f} s, {args.settle:.0f} s after load; load average '
           f'{os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs):')
     columns = [('window', 'ms'), ('first_frame', 'ms'), ('load_finished', 'ms'), ('pss', 'MiB'),
-               ('wakeups', '/s'), ('web_wakeups', '/s')]
+               ('own_wakeups', '/s'), ('wakeups', '/s'), ('web_wakeups', '/s')]
     if 'search-only' in results:
         columns.append(('answered', 'ms'))
     print(f'{"":16}' + ''.join(f'{c:>15}' for c, _ in columns))
@@ -513,6 +564,15 @@ def main():
             for k in sorted(rates, key=rates.get, reverse=True):
                 if rates[k] > 0:
                     print(f'  {rates[k]:7.1f}  {k}')
+            if not any(sources[name]):
+                continue
+            names = {k for t in sources[name] for k in t}
+            rates = {k: sum(t.get(k, 0) for t in sources[name]) / len(sources[name])
+                     for k in names}
+            print(f'{name} idle main-thread dispatches/s by source (mean of {args.runs} runs; '
+                  f'file of the callback, source name; * the app\'s own code):')
+            for k in sorted(rates, key=rates.get, reverse=True):
+                print(f'  {rates[k]:7.2f}  {"*" if own_code(k[0]) else " "} {k[0]:30} {k[1]}')
 
     print('\nTargets (issue 17; ratios of medians in this run):')
     ok = True
@@ -524,10 +584,14 @@ def main():
         ratio = median(results[program], metric) / median(results[reference], ref_metric)
         ok &= ratio <= limit
         print(f'  {label:40} {ratio:5.2f}  (<= {limit})  {"ok" if ratio <= limit else "MISSED"}')
-    wakeups = median(results['app'], 'wakeups')
-    ok &= wakeups == 0
-    print(f'  {"idle wakeups of the app":40} {wakeups:5.1f}/s (== 0)  '
-          f'{"ok" if wakeups == 0 else "MISSED"}')
+    # Every run counts: one wakeup of ours in any run misses the target.
+    own = max(r['own_wakeups'] for r in results['app'])
+    ok &= own == 0
+    print(f'  {"idle wakeups from our own code":40} {own:5.1f}/s (== 0, worst run)  '
+          f'{"ok" if own == 0 else "MISSED"}')
+    print(f'  {"(all threads of the UI process)":40} {median(results["app"], "wakeups"):5.1f}/s  '
+          f'for information: WebKit\'s and Mesa\'s threads (floor-adw: '
+          f'{fmt(median(results.get("floor-adw", []), "wakeups"), "/s")})')
     if 'search-only' in results:
         webkit_runs = sum(1 for r in results['search-only'] if r.get('webkit'))
         ok &= webkit_runs == 0

@@ -162,6 +162,8 @@ test_find (CpdWindow *window)
 {
   GtkWidget *entry;
 
+  /* The find bar is made when first used. */
+  g_assert_null (cpd_test_find_widget (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "page.find", NULL));
   entry = cpd_test_find_widget (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY);
   g_assert_nonnull (entry);
@@ -455,10 +457,11 @@ static void
 test_page_shortcuts (CpdWindow *window)
 {
   CpdPageView *page_view = cpd_test_get_page_view (window);
-  GtkWidget   *entry = cpd_test_find_widget (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY);
+  GtkWidget   *entry;
 
   press (window, "<Control>f", "page.find");
   g_assert_true (cpd_page_view_get_find_mode (page_view));
+  entry = cpd_test_find_widget (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY);
   g_assert_true (gtk_widget_has_focus (entry) ||
                  gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), entry));
   gtk_editable_set_text (GTK_EDITABLE (entry), "Seattle");
