@@ -220,7 +220,7 @@ cpd_window_file_loaded_cb (GObject      *source,
   _cpd_window_load_file (self, NULL);
 }
 
-/* Parsed off the main thread while the window maps; %NULL: the bundled page. */
+/* Parsed off the main thread; %NULL: the bundled page. */
 void
 _cpd_window_load_file (CpdWindow *self,
                        GFile     *file)
@@ -238,9 +238,10 @@ _cpd_window_load_file (CpdWindow *self,
                                   : g_file_get_basename (file);
   _cpd_window_start_loading (self, name);
 
-  /* Parsing a large page (20 MB: a second of CPU) would compete with the first frame on a
-   * small machine: it starts after that frame. The bundled page parses in no time. */
-  if (!self->shows_bundled_page && !self->first_frame_painted)
+  /* Parsed once the first frame is painted: a large page (20 MB: a second of CPU) would
+   * compete with it on a small machine, and even the bundled page's rows and card make that
+   * frame later. The sidebar fills in a moment after. */
+  if (!self->first_frame_painted)
     {
       g_set_object (&self->pending_file, file);
       return;

@@ -253,6 +253,14 @@ test_only_own_pages (CpdWindow *window)
   close_help_window ();
 }
 
+static gboolean
+help_window_has_page_title (gpointer data)
+{
+  const char *title = gtk_window_get_title (GTK_WINDOW (data));
+
+  return title != NULL && *title != '\0' && g_strcmp0 (title, expected_title) != 0;
+}
+
 /* Links, as the reader follows them (through AT-SPI, as a click would): a page of the help
  * opens in the window; the license's web page leaves through the OpenURI portal to the
  * browser (here portal-run's stub handler), and the window stays where it was. */
@@ -272,6 +280,8 @@ test_links (CpdWindow *window)
   output = cpd_test_drive_atspi ("link", expected_title, "Find text in the page", NULL);
   wait_for_page (web_view, find);
 
+  /* The window takes the new page's title a moment after the page has loaded. */
+  cpd_test_wait_for (help_window_has_page_title, help, "the help window to take the page's title");
   g_clear_pointer (&output, g_free);
   output = cpd_test_drive_atspi ("link", gtk_window_get_title (GTK_WINDOW (help)),
                                  "Creative Commons", NULL);
