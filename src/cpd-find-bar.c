@@ -46,10 +46,11 @@ cpd_find_bar_update_matches (CpdFindBar *self)
 {
   const char      *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   guint            count = 0;
+  guint            index = 0;
   g_autofree char *text = NULL;
 
   if (self->page_view != NULL)
-    count = cpd_page_get_match_count (self->page_view);
+    g_object_get (self->page_view, "match-count", &count, "match-index", &index, NULL);
 
   if (query[0] == '\0')
     text = g_strdup ("");
@@ -57,7 +58,7 @@ cpd_find_bar_update_matches (CpdFindBar *self)
     text = g_strdup (_ ("No matches"));
   else
     /* Translators: the current match and the number of matches, e.g. "2 of 5". */
-    text = g_strdup_printf (_ ("%u of %u"), cpd_page_get_match_index (self->page_view), count);
+    text = g_strdup_printf (_ ("%u of %u"), index, count);
 
   gtk_label_set_label (self->match_label, text);
   if (query[0] != '\0' && count == 0)
@@ -71,10 +72,12 @@ page_view_find_mode_cb (CpdFindBar *self,
                         GParamSpec *pspec,
                         CpdPage    *page_view)
 {
-  GtkEditable *entry = GTK_EDITABLE (self->search_entry);
-  const char  *text = cpd_page_get_find_text (page_view);
+  GtkEditable     *entry = GTK_EDITABLE (self->search_entry);
+  g_autofree char *text = NULL;
+  gboolean         find_mode;
 
-  if (!cpd_page_get_find_mode (page_view))
+  g_object_get (page_view, "find-mode", &find_mode, "find-text", &text, NULL);
+  if (!find_mode)
     return;
 
   /* The text may come from elsewhere than this entry (GNOME Shell's search). */
@@ -88,7 +91,7 @@ search_changed_cb (CpdFindBar     *self,
                    GtkSearchEntry *entry)
 {
   if (self->page_view != NULL)
-    cpd_page_find (self->page_view, gtk_editable_get_text (GTK_EDITABLE (entry)));
+    g_object_set (self->page_view, "find-text", gtk_editable_get_text (GTK_EDITABLE (entry)), NULL);
 }
 
 /* Enter, and the entry's own next-match key binding. */
@@ -96,16 +99,14 @@ static void
 find_next_cb (CpdFindBar     *self,
               GtkSearchEntry *entry)
 {
-  if (self->page_view != NULL)
-    cpd_page_find_next (self->page_view);
+  gtk_widget_activate_action (GTK_WIDGET (self), "page.find-next", NULL);
 }
 
 static void
 find_previous_cb (CpdFindBar     *self,
                   GtkSearchEntry *entry)
 {
-  if (self->page_view != NULL)
-    cpd_page_find_previous (self->page_view);
+  gtk_widget_activate_action (GTK_WIDGET (self), "page.find-previous", NULL);
 }
 
 static void

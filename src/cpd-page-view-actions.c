@@ -59,6 +59,14 @@ _cpd_page_view_watch_find_controller (CpdPageView *self)
                            G_CONNECT_SWAPPED);
 }
 
+static void
+cpd_page_view_find_finish (CpdPageView *self)
+{
+  if (self->web_view != NULL)
+    webkit_find_controller_search_finish (webkit_web_view_get_find_controller (self->web_view));
+  cpd_page_view_set_matches (self, 0, 0);
+}
+
 void
 cpd_page_view_find (CpdPageView *self,
                     const char  *text)
@@ -68,7 +76,8 @@ cpd_page_view_find (CpdPageView *self,
 
   g_return_if_fail (CPD_IS_PAGE_VIEW (self));
 
-  g_set_str (&self->find_text, text);
+  if (g_set_str (&self->find_text, text))
+    _cpd_page_view_notify (self, PROP_FIND_TEXT);
 
   if (text == NULL || text[0] == '\0')
     {
@@ -79,19 +88,6 @@ cpd_page_view_find (CpdPageView *self,
   find_controller = webkit_web_view_get_find_controller (_cpd_page_view_ensure_web_view (self));
   webkit_find_controller_count_matches (find_controller, text, options, MAX_FIND_MATCHES);
   webkit_find_controller_search (find_controller, text, options, MAX_FIND_MATCHES);
-}
-
-/**
- * cpd_page_view_get_find_text:
- *
- * Returns: (nullable): the text last found, kept while find mode is off
- */
-const char *
-cpd_page_view_get_find_text (CpdPageView *self)
-{
-  g_return_val_if_fail (CPD_IS_PAGE_VIEW (self), NULL);
-
-  return self->find_text;
 }
 
 static void
@@ -114,32 +110,6 @@ cpd_page_view_step_match (CpdPageView *self,
   /* WebKit counts matches but does not say which one is selected; we walk with it. */
   self->match_index = (self->match_index - 1 + self->match_count + step) % self->match_count + 1;
   _cpd_page_view_notify (self, PROP_MATCH_INDEX);
-}
-
-void
-cpd_page_view_find_next (CpdPageView *self)
-{
-  g_return_if_fail (CPD_IS_PAGE_VIEW (self));
-
-  cpd_page_view_step_match (self, 1);
-}
-
-void
-cpd_page_view_find_previous (CpdPageView *self)
-{
-  g_return_if_fail (CPD_IS_PAGE_VIEW (self));
-
-  cpd_page_view_step_match (self, -1);
-}
-
-void
-cpd_page_view_find_finish (CpdPageView *self)
-{
-  g_return_if_fail (CPD_IS_PAGE_VIEW (self));
-
-  if (self->web_view != NULL)
-    webkit_find_controller_search_finish (webkit_web_view_get_find_controller (self->web_view));
-  cpd_page_view_set_matches (self, 0, 0);
 }
 
 guint
@@ -234,10 +204,9 @@ find_next_action (GSimpleAction *action,
                   GVariant      *parameter,
                   gpointer       user_data)
 {
-  if (g_str_equal (g_action_get_name (G_ACTION (action)), "find-next"))
-    cpd_page_view_find_next (user_data);
-  else
-    cpd_page_view_find_previous (user_data);
+  gboolean next = g_str_equal (g_action_get_name (G_ACTION (action)), "find-next");
+
+  cpd_page_view_step_match (user_data, next ? 1 : -1);
 }
 
 static void
@@ -298,8 +267,8 @@ _cpd_page_view_update_actions (CpdPageView *self)
   cpd_page_view_set_action_enabled (self, "find", self->document != NULL);
   cpd_page_view_set_action_enabled (self, "find-next", self->match_count > 0);
   cpd_page_view_set_action_enabled (self, "find-previous", self->match_count > 0);
-  cpd_page_view_set_action_enabled (self, "zoom-in", zoom < CPD_PAGE_VIEW_MAX_ZOOM - 0.001);
-  cpd_page_view_set_action_enabled (self, "zoom-out", zoom > CPD_PAGE_VIEW_MIN_ZOOM + 0.001);
+  cpd_page_view_set_action_enabled (self, "zoom-in", zoom < CPD_PAGE_MAX_ZOOM - 0.001);
+  cpd_page_view_set_action_enabled (self, "zoom-out", zoom > CPD_PAGE_MIN_ZOOM + 0.001);
   cpd_page_view_set_action_enabled (self, "print", self->document != NULL);
 }
 

@@ -15,9 +15,6 @@
 
 G_BEGIN_DECLS
 
-#define CPD_PAGE_VIEW_MIN_ZOOM 0.5
-#define CPD_PAGE_VIEW_MAX_ZOOM 3.0
-
 struct _CpdPageView
 {
   AdwBin parent_instance;
@@ -45,6 +42,7 @@ typedef enum
   PROP_ZOOM_LEVEL,
   PROP_ZOOM_LABEL,
   PROP_FIND_MODE,
+  PROP_FIND_TEXT,
   PROP_MATCH_COUNT,
   PROP_MATCH_INDEX,
   N_PROPS

@@ -44,6 +44,17 @@ static void cpd_page_view_page_init (CpdPageInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (CpdPageView, cpd_page_view, ADW_TYPE_BIN, G_IMPLEMENT_INTERFACE (CPD_TYPE_PAGE, cpd_page_view_page_init))
 
+/* CpdPage's properties, in the order of CpdPageViewProperty. */
+static const char *const property_names[N_PROPS] = {
+  [PROP_LOADED] = "loaded",
+  [PROP_CURRENT_SECTION] = "current-section",
+  [PROP_ZOOM_LEVEL] = "zoom-level",
+  [PROP_ZOOM_LABEL] = "zoom-label",
+  [PROP_FIND_MODE] = "find-mode",
+  [PROP_FIND_TEXT] = "find-text",
+  [PROP_MATCH_COUNT] = "match-count",
+  [PROP_MATCH_INDEX] = "match-index",
+};
 static GParamSpec *properties[N_PROPS];
 
 void
@@ -470,6 +481,10 @@ cpd_page_view_get_property (GObject    *object,
       g_value_set_boolean (value, self->find_mode);
       break;
 
+    case PROP_FIND_TEXT:
+      g_value_set_string (value, self->find_text);
+      break;
+
     case PROP_MATCH_COUNT:
       g_value_set_uint (value, self->match_count);
       break;
@@ -501,6 +516,10 @@ cpd_page_view_set_property (GObject      *object,
       cpd_page_view_set_find_mode (self, g_value_get_boolean (value));
       break;
 
+    case PROP_FIND_TEXT:
+      cpd_page_view_find (self, g_value_get_string (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -519,30 +538,11 @@ cpd_page_view_class_init (CpdPageViewClass *klass)
 
   widget_class->map = cpd_page_view_map;
 
-  properties[PROP_LOADED] =
-    g_param_spec_boolean ("loaded", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CURRENT_SECTION] =
-    g_param_spec_string ("current-section", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_ZOOM_LEVEL] =
-    g_param_spec_double ("zoom-level", NULL, NULL, CPD_PAGE_VIEW_MIN_ZOOM, CPD_PAGE_VIEW_MAX_ZOOM,
-                         1.0, G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  /* What the main menu shows, e.g. "120%". */
-  properties[PROP_ZOOM_LABEL] =
-    g_param_spec_string ("zoom-label", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  /* Whether the reader is finding in the page (the find bar is open). */
-  properties[PROP_FIND_MODE] =
-    g_param_spec_boolean ("find-mode", NULL, NULL, FALSE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_MATCH_COUNT] =
-    g_param_spec_uint ("match-count", NULL, NULL, 0, G_MAXUINT, 0,
-                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_MATCH_INDEX] =
-    g_param_spec_uint ("match-index", NULL, NULL, 0, G_MAXUINT, 0,
-                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  for (guint i = PROP_0 + 1; i < N_PROPS; i++)
+    {
+      g_object_class_override_property (object_class, i, property_names[i]);
+      properties[i] = g_object_class_find_property (object_class, property_names[i]);
+    }
 
   gtk_widget_class_set_css_name (widget_class, "cpdpageview");
   /* Screen readers hear where the page starts; the content inside is WebKit's. */
@@ -690,7 +690,7 @@ cpd_page_view_set_zoom_level (CpdPageView *self,
 {
   g_return_if_fail (CPD_IS_PAGE_VIEW (self));
 
-  zoom_level = CLAMP (zoom_level, CPD_PAGE_VIEW_MIN_ZOOM, CPD_PAGE_VIEW_MAX_ZOOM);
+  zoom_level = CLAMP (zoom_level, CPD_PAGE_MIN_ZOOM, CPD_PAGE_MAX_ZOOM);
   if (self->web_view != NULL)
     {
       /* WebKit notifies; cpd_page_view_zoom_notify_cb () passes it on. */
@@ -725,15 +725,5 @@ cpd_page_view_page_init (CpdPageInterface *iface)
 {
   iface->load_document = (gpointer) cpd_page_view_load_document;
   iface->scroll_to_section = (gpointer) cpd_page_view_scroll_to_section;
-  iface->get_loaded = (gpointer) cpd_page_view_get_loaded;
-  iface->get_current_section = (gpointer) cpd_page_view_get_current_section;
-  iface->get_find_mode = (gpointer) cpd_page_view_get_find_mode;
-  iface->set_find_mode = (gpointer) cpd_page_view_set_find_mode;
-  iface->find = (gpointer) cpd_page_view_find;
-  iface->get_find_text = (gpointer) cpd_page_view_get_find_text;
-  iface->find_next = (gpointer) cpd_page_view_find_next;
-  iface->find_previous = (gpointer) cpd_page_view_find_previous;
-  iface->get_match_count = (gpointer) cpd_page_view_get_match_count;
-  iface->get_match_index = (gpointer) cpd_page_view_get_match_index;
   iface->get_actions = (gpointer) cpd_page_view_get_actions;
 }

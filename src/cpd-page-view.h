@@ -37,10 +37,6 @@ void           cpd_page_view_set_find_mode (CpdPageView *self,
                                             gboolean     find_mode);
 void           cpd_page_view_find (CpdPageView *self,
                                    const char  *text);
-const char    *cpd_page_view_get_find_text (CpdPageView *self);
-void           cpd_page_view_find_next (CpdPageView *self);
-void           cpd_page_view_find_previous (CpdPageView *self);
-void           cpd_page_view_find_finish (CpdPageView *self);
 guint          cpd_page_view_get_match_count (CpdPageView *self);
 guint          cpd_page_view_get_match_index (CpdPageView *self);
 void           cpd_page_view_print (CpdPageView *self);

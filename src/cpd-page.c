@@ -11,6 +11,9 @@
 
 G_DEFINE_INTERFACE (CpdPage, cpd_page, GTK_TYPE_WIDGET)
 
+#define PROPERTY_FLAGS(access) \
+  (G_PARAM_##access | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS)
+
 static void
 cpd_page_default_init (CpdPageInterface *iface)
 {
@@ -22,6 +25,30 @@ cpd_page_default_init (CpdPageInterface *iface)
    */
   g_signal_new ("link-activated", G_TYPE_FROM_INTERFACE (iface), G_SIGNAL_RUN_LAST, 0, NULL,
                 NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  /* Whether the document is shown, and which heading is being read (its id, none before
+   * the first). */
+  g_object_interface_install_property (
+    iface, g_param_spec_boolean ("loaded", NULL, NULL, FALSE, PROPERTY_FLAGS (READABLE)));
+  g_object_interface_install_property (
+    iface, g_param_spec_string ("current-section", NULL, NULL, NULL, PROPERTY_FLAGS (READABLE)));
+  /* The zoom, and what the main menu shows of it, e.g. "120%". */
+  g_object_interface_install_property (
+    iface, g_param_spec_double ("zoom-level", NULL, NULL, CPD_PAGE_MIN_ZOOM, CPD_PAGE_MAX_ZOOM,
+                                1.0, PROPERTY_FLAGS (READWRITE)));
+  g_object_interface_install_property (
+    iface, g_param_spec_string ("zoom-label", NULL, NULL, NULL, PROPERTY_FLAGS (READABLE)));
+  /* Whether the reader is finding in the page (the find bar is open); setting "find-text"
+   * finds it, and it is kept while find mode is off. */
+  g_object_interface_install_property (
+    iface, g_param_spec_boolean ("find-mode", NULL, NULL, FALSE, PROPERTY_FLAGS (READWRITE)));
+  g_object_interface_install_property (
+    iface, g_param_spec_string ("find-text", NULL, NULL, NULL, PROPERTY_FLAGS (READWRITE)));
+  /* The matches of "find-text", and which one is selected, from 1. */
+  g_object_interface_install_property (
+    iface, g_param_spec_uint ("match-count", NULL, NULL, 0, G_MAXUINT, 0, PROPERTY_FLAGS (READABLE)));
+  g_object_interface_install_property (
+    iface, g_param_spec_uint ("match-index", NULL, NULL, 0, G_MAXUINT, 0, PROPERTY_FLAGS (READABLE)));
 }
 
 void
@@ -40,88 +67,6 @@ cpd_page_scroll_to_section (CpdPage    *self,
   g_return_if_fail (CPD_IS_PAGE (self));
 
   CPD_PAGE_GET_IFACE (self)->scroll_to_section (self, section_id);
-}
-
-gboolean
-cpd_page_get_loaded (CpdPage *self)
-{
-  g_return_val_if_fail (CPD_IS_PAGE (self), FALSE);
-
-  return CPD_PAGE_GET_IFACE (self)->get_loaded (self);
-}
-
-const char *
-cpd_page_get_current_section (CpdPage *self)
-{
-  g_return_val_if_fail (CPD_IS_PAGE (self), NULL);
-
-  return CPD_PAGE_GET_IFACE (self)->get_current_section (self);
-}
-
-gboolean
-cpd_page_get_find_mode (CpdPage *self)
-{
-  g_return_val_if_fail (CPD_IS_PAGE (self), FALSE);
-
-  return CPD_PAGE_GET_IFACE (self)->get_find_mode (self);
-}
-
-void
-cpd_page_set_find_mode (CpdPage *self,
-                        gboolean find_mode)
-{
-  g_return_if_fail (CPD_IS_PAGE (self));
-
-  CPD_PAGE_GET_IFACE (self)->set_find_mode (self, find_mode);
-}
-
-void
-cpd_page_find (CpdPage    *self,
-               const char *text)
-{
-  g_return_if_fail (CPD_IS_PAGE (self));
-
-  CPD_PAGE_GET_IFACE (self)->find (self, text);
-}
-
-const char *
-cpd_page_get_find_text (CpdPage *self)
-{
-  g_return_val_if_fail (CPD_IS_PAGE (self), NULL);
-
-  return CPD_PAGE_GET_IFACE (self)->get_find_text (self);
-}
-
-void
-cpd_page_find_next (CpdPage *self)
-{
-  g_return_if_fail (CPD_IS_PAGE (self));
-
-  CPD_PAGE_GET_IFACE (self)->find_next (self);
-}
-
-void
-cpd_page_find_previous (CpdPage *self)
-{
-  g_return_if_fail (CPD_IS_PAGE (self));
-
-  CPD_PAGE_GET_IFACE (self)->find_previous (self);
-}
-
-guint
-cpd_page_get_match_count (CpdPage *self)
-{
-  g_return_val_if_fail (CPD_IS_PAGE (self), 0);
-
-  return CPD_PAGE_GET_IFACE (self)->get_match_count (self);
-}
-
-guint
-cpd_page_get_match_index (CpdPage *self)
-{
-  g_return_val_if_fail (CPD_IS_PAGE (self), 0);
-
-  return CPD_PAGE_GET_IFACE (self)->get_match_index (self);
 }
 
 /**

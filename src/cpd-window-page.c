@@ -80,7 +80,10 @@ page_section_changed_cb (CpdWindow  *self,
                          GParamSpec *pspec,
                          CpdPage    *page_view)
 {
-  cpd_sidebar_select_section (self->sidebar, cpd_page_get_current_section (page_view));
+  g_autofree char *section_id = NULL;
+
+  g_object_get (page_view, "current-section", &section_id, NULL);
+  cpd_sidebar_select_section (self->sidebar, section_id);
 }
 
 /* Find bar ----------------------------------------------------------------------------------- */
@@ -119,7 +122,7 @@ sidebar_key_pressed_cb (CpdWindow             *self,
   if (!cpd_find_bar_forward_key (cpd_window_ensure_find_bar (self), controller))
     return GDK_EVENT_PROPAGATE;
 
-  cpd_page_set_find_mode (self->page_view, TRUE);
+  g_object_set (self->page_view, "find-mode", TRUE, NULL);
   return GDK_EVENT_STOP;
 }
 
@@ -138,7 +141,10 @@ page_find_mode_changed_cb (CpdWindow  *self,
                            GParamSpec *pspec,
                            CpdPage    *page_view)
 {
-  if (!cpd_page_get_find_mode (page_view))
+  gboolean find_mode;
+
+  g_object_get (page_view, "find-mode", &find_mode, NULL);
+  if (!find_mode)
     return;
 
   cpd_window_ensure_find_bar (self);
@@ -151,8 +157,10 @@ page_loaded_cb (CpdWindow  *self,
                 CpdPage    *page_view)
 {
   g_autofree char *last_section = NULL;
+  gboolean         loaded;
 
-  if (!cpd_page_get_loaded (page_view))
+  g_object_get (page_view, "loaded", &loaded, NULL);
+  if (!loaded)
     return;
 
   cpd_timing_report ("load-finished");

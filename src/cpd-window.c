@@ -160,11 +160,11 @@ sidebar_section_activated_cb (CpdWindow  *self,
 static gboolean
 cpd_window_close_request (GtkWindow *window)
 {
-  CpdWindow  *self = CPD_WINDOW (window);
-  const char *section = NULL;
+  CpdWindow       *self = CPD_WINDOW (window);
+  g_autofree char *section = NULL;
 
   if (self->page_view != NULL)
-    section = cpd_page_get_current_section (self->page_view);
+    g_object_get (self->page_view, "current-section", &section, NULL);
 
   /* Size, maximized and zoom are saved as they change; the place in the page on closing.
    * Only the bundled page is shown again on the next start. */
@@ -467,18 +467,21 @@ void
 cpd_window_find (CpdWindow  *self,
                  const char *text)
 {
+  gboolean loaded = FALSE;
+
   g_return_if_fail (CPD_IS_WINDOW (self));
   g_return_if_fail (text != NULL);
 
-  if (self->page_view == NULL || !cpd_page_get_loaded (self->page_view))
+  if (self->page_view != NULL)
+    g_object_get (self->page_view, "loaded", &loaded, NULL);
+  if (!loaded)
     {
       g_set_str (&self->pending_find, text);
       return;
     }
 
   /* The find bar shows the page view's text when find mode starts. */
-  cpd_page_find (self->page_view, text);
-  cpd_page_set_find_mode (self->page_view, TRUE);
+  g_object_set (self->page_view, "find-text", text, "find-mode", TRUE, NULL);
 }
 
 CpdSidebar *

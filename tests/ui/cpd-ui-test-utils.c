@@ -82,9 +82,12 @@ static gboolean
 window_ready (gpointer data)
 {
   CpdWindow *window = data;
+  CpdPage   *page = cpd_window_get_page_view (window);
+  gboolean   loaded = FALSE;
 
-  return cpd_window_get_document (window) != NULL && cpd_window_get_page_view (window) != NULL &&
-         cpd_page_get_loaded (cpd_window_get_page_view (window)) &&
+  if (page != NULL)
+    g_object_get (page, "loaded", &loaded, NULL);
+  return loaded && cpd_window_get_document (window) != NULL &&
          gtk_widget_get_mapped (GTK_WIDGET (window));
 }
 

@@ -49,8 +49,11 @@ static gboolean
 page_shown (CpdWindow *window)
 {
   CpdPage *page = cpd_window_get_page_view (window);
+  gboolean loaded = FALSE;
 
-  return page != NULL && cpd_page_get_loaded (page);
+  if (page != NULL)
+    g_object_get (page, "loaded", &loaded, NULL);
+  return loaded;
 }
 
 /* The mapped status page that says the page cannot be shown. */

@@ -471,6 +471,11 @@ test_page_shortcuts (CpdWindow *window)
   g_assert_cmpuint (cpd_page_view_get_match_index (page_view), ==, 2);
   press (window, "<Shift><Control>g", "page.find-previous");
   g_assert_cmpuint (cpd_page_view_get_match_index (page_view), ==, 1);
+  /* Enter in the find bar's entry, and its previous-match key binding, step too. */
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_cmpuint (cpd_page_view_get_match_index (page_view), ==, 2);
+  g_signal_emit_by_name (entry, "previous-match");
+  g_assert_cmpuint (cpd_page_view_get_match_index (page_view), ==, 1);
 
   press (window, "<Control>plus", "page.zoom-in");
   g_assert_cmpfloat_with_epsilon (cpd_page_view_get_zoom_level (page_view), 1.1, 0.001);
