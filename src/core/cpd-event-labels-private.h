@@ -24,7 +24,7 @@ typedef enum
 
 char    *cpd_label_fold (const char *text,
                          gssize      length);
-gboolean cpd_label_match (const char *text,
+CpdLabel cpd_label_match (const char *text,
                           gssize      length,
                           gboolean    labels[CPD_N_LABELS]);
 CpdLabel cpd_label_split_line (const char *line,

@@ -114,34 +114,33 @@ cpd_label_fold (const char *text,
   return g_str_is_ascii (text) ? g_ascii_strdown (text, length) : g_utf8_casefold (text, length);
 }
 
-/* Which label @text (its first @length bytes, or all of it for -1) is, alone: "When",
- * "Wann?", "Sede:", "When and Where" is two. */
-gboolean
+/* Which labels @text (its first @length bytes, or all of it for -1) is, alone: "When",
+ * "Wann?", "Sede:", "When and Where" is two. Returns the first, or CPD_LABEL_NONE. */
+CpdLabel
 cpd_label_match (const char *text,
                  gssize      length,
                  gboolean    labels[CPD_N_LABELS])
 {
   g_autofree char *folded = cpd_label_fold (text, length);
   char            *part = folded;
-  gboolean         found = FALSE;
 
   memset (labels, 0, sizeof (gboolean) * CPD_N_LABELS);
   g_strdelimit (folded, "*_", ' ');
   /* Bullets and emoji before the label: "📅 Date:", "🔹 Ort:". */
-  while (folded[0] != '\0' && !g_unichar_isalnum (g_utf8_get_char (folded)))
-    memmove (folded, g_utf8_next_char (folded), strlen (g_utf8_next_char (folded)) + 1);
-  g_strstrip (folded);
-  for (gsize n = strlen (folded); n > 0 && strchr (":?! ", folded[n - 1]) != NULL; n--)
-    folded[n - 1] = '\0';
-  if (g_str_has_suffix (folded, "："))
-    folded[strlen (folded) - strlen ("：")] = '\0';
-  g_strstrip (folded);
+  while (part[0] != '\0' && !g_unichar_isalnum (g_utf8_get_char (part)))
+    part = g_utf8_next_char (part);
+  g_strchomp (part);
+  for (gsize n = strlen (part); n > 0 && strchr (":?! ", part[n - 1]) != NULL; n--)
+    part[n - 1] = '\0';
+  if (g_str_has_suffix (part, "："))
+    part[strlen (part) - strlen ("：")] = '\0';
+  g_strchomp (part);
 
   /* "When and Where", "Ort und Zeit", "Lugar y fecha", "Time & Location": two labels. The
    * joiner's first byte becomes the split mark, the rest blanks that strip away. Each
    * joiner starts with a blank: one word is one label. */
-  for (guint i = 0; i < G_N_ELEMENTS (label_joiners) && strchr (folded, ' ') != NULL; i++)
-    for (char *joiner = strstr (folded, label_joiners[i]); joiner != NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (label_joiners) && strchr (part, ' ') != NULL; i++)
+    for (char *joiner = strstr (part, label_joiners[i]); joiner != NULL;
          joiner = strstr (joiner, label_joiners[i]))
       {
         memset (joiner, ' ', strlen (label_joiners[i]));
@@ -158,11 +157,15 @@ cpd_label_match (const char *text,
         *next++ = '\0';
       label = find_label (g_strstrip (part));
       if (label != CPD_LABEL_NONE)
-        labels[label] = found = TRUE;
+        labels[label] = TRUE;
       part = next;
     }
 
-  return found;
+  for (guint label = 0; label < CPD_N_LABELS; label++)
+    if (labels[label])
+      return label;
+
+  return CPD_LABEL_NONE;
 }
 
 /* "When: …", "**Where**: …", "Wo? …", "場所：…", "| When | … |": the label and its value. */
@@ -172,6 +175,7 @@ cpd_label_split_line (const char *line,
 {
   const char *text = line;
   gboolean    labels[CPD_N_LABELS];
+  CpdLabel    label;
 
   while (g_ascii_isspace (*text))
     text++;
@@ -179,15 +183,12 @@ cpd_label_split_line (const char *line,
     {
       g_auto (GStrv) cells = g_strsplit (text + 1, "|", 3);
 
-      if (g_strv_length (cells) >= 2 && cpd_label_match (cells[0], -1, labels))
-        for (guint label = 0; label < CPD_N_LABELS; label++)
-          if (labels[label])
-            {
-              *value = g_strstrip (g_strdup (cells[1]));
-              return label;
-            }
+      if (g_strv_length (cells) < 2 ||
+          (label = cpd_label_match (cells[0], -1, labels)) == CPD_LABEL_NONE)
+        return CPD_LABEL_NONE;
 
-      return CPD_LABEL_NONE;
+      *value = g_strstrip (g_strdup (cells[1]));
+      return label;
     }
 
   /* Labels are short: a colon later in the line is the sentence's own. */
@@ -196,17 +197,14 @@ cpd_label_split_line (const char *line,
     {
       gsize length = separator_length (sep);
 
-      if (length == 0 || sep == text || !cpd_label_match (text, sep - text, labels))
+      if (length == 0 || sep == text ||
+          (label = cpd_label_match (text, sep - text, labels)) == CPD_LABEL_NONE)
         continue;
 
-      for (guint l = 0; l < CPD_N_LABELS; l++)
-        if (labels[l])
-          {
-            *value = g_strstrip (g_strdup (sep + length));
-            g_strdelimit (*value, "*", ' ');
-            g_strstrip (*value);
-            return l;
-          }
+      *value = g_strstrip (g_strdup (sep + length));
+      g_strdelimit (*value, "*", ' ');
+      g_strstrip (*value);
+      return label;
     }
 
   return CPD_LABEL_NONE;

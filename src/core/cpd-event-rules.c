@@ -53,6 +53,20 @@ static const char *const decoy_link_words[] = { "call for", "cfp", "submit", "pr
 static const char *const home_words[] = { "event page", "events page", "event website",
                                           "event site", "event home", NULL };
 
+/* Dates in running text that are about something else: a deadline, a co-located day,
+ * another edition. */
+static const char *const decoy_words[] = {
+  "deadline", "cfp", "call for", "submit", "submission", "proposal", "due", "closes", "close",
+  "opens", "until", "before", "after", "co-located", "colocated", "last year", "previous",
+  "early bird", " by ", "last ", "einreich", "frist", "bis zum", "appel", "soumission",
+  "limite", "convocatoria", "cierra", "plazo", "prazo", "submiss", "scadenza", "締切", "截止",
+  NULL
+};
+
+/* Words a date line may end with: its times and their zones. */
+static const char *const time_words[] = { "am", "pm", "to", "uhr", "h", "utc", "gmt", "cet", "cest",
+                                          "bst", "est", "edt", "pst", "pdt", "jst", "cst", NULL };
+
 /* The front matter "date" alone is often a post's, so it ranks with the page's running text:
  * it counts only where the text does not say otherwise. */
 typedef enum
@@ -67,6 +81,7 @@ typedef struct
 {
   CpdFrontMatter    *front_matter;
   const CpdPageText *page;
+  const char        *heading;   /* the page's first */
   gboolean           is_post;   /* a blog post, "layout: post" */
   const char        *post_date; /* the front matter "date", unless is_post */
   guint              default_year;
@@ -75,9 +90,7 @@ typedef struct
   GArray *found;              /* of CpdDateRange, what find_dates () found last */
 
   char *venue_name;
-  char *venue_url;
-  char *labelled_urls[CPD_N_LABELS];
-  char *title;
+  char *labelled_urls[CPD_N_LABELS]; /* the venue's too */
 } Rules;
 
 static const char *
@@ -125,23 +138,16 @@ add_years (guint      *year,
     *year = *year == 0 || *year == next ? next : G_MAXUINT;
 }
 
-/* Finds the dates in @text, into rules->found; returns whether there are any. */
-static gboolean
+/* Finds the dates in @text, if any, into rules->found; returns how many. */
+static guint
 find_dates (Rules      *rules,
             const char *text)
 {
   g_array_set_size (rules->found, 0);
-  cpd_date_find_ranges (text, rules->default_year, rules->found);
+  if (text != NULL)
+    cpd_date_find_ranges (text, rules->default_year, rules->found);
 
-  return rules->found->len > 0;
-}
-
-static void
-add_date (Rules              *rules,
-          Strength            strength,
-          const CpdDateRange *range)
-{
-  g_array_append_val (rules->dates[strength], *range);
+  return rules->found->len;
 }
 
 /* The first date or range in @text, if any, as a candidate of @strength. */
@@ -150,36 +156,12 @@ add_first_date (Rules      *rules,
                 Strength    strength,
                 const char *text)
 {
-  if (text == NULL || !find_dates (rules, text))
+  if (find_dates (rules, text) == 0)
     return FALSE;
 
-  add_date (rules, strength, &g_array_index (rules->found, CpdDateRange, 0));
+  g_array_append_vals (rules->dates[strength], rules->found->data, 1);
   return TRUE;
 }
-
-/* Whether @text holds one of @words (case-folded), without regard to case. */
-static gboolean
-contains_any_word (const char        *text,
-                   const char *const *words)
-{
-  g_autofree char *folded = cpd_label_fold (text, -1);
-
-  for (guint i = 0; words[i] != NULL; i++)
-    if (strstr (folded, words[i]) != NULL)
-      return TRUE;
-
-  return FALSE;
-}
-
-/* Dates in running text that are about something else: a deadline, a co-located day,
- * another edition. */
-static const char *const decoy_words[] = {
-  "deadline", "cfp", "call for", "submit", "submission", "proposal", "due", "closes", "close",
-  "opens", "until", "before", "after", "co-located", "colocated", "last year", "previous",
-  "early bird", " by ", "last ", "einreich", "frist", "bis zum", "appel", "soumission",
-  "limite", "convocatoria",
-  "cierra", "plazo", "prazo", "submiss", "scadenza", "締切", "截止", NULL
-};
 
 static gboolean
 ends_sentence (const char *text,
@@ -211,66 +193,54 @@ is_decoy (const char         *text,
   while (text[end] != '\0' && !ends_sentence (text, end))
     end++;
 
-  before = g_strndup (text + start, range->offset - start);
-  after = g_strndup (text + range->offset + range->length, end - range->offset - range->length);
+  before = cpd_label_fold (text + start, range->offset - start);
+  after = cpd_label_fold (text + range->offset + range->length,
+                          end - range->offset - range->length);
+  for (guint i = 0; decoy_words[i] != NULL; i++)
+    if (strstr (before, decoy_words[i]) != NULL || strstr (after, decoy_words[i]) != NULL)
+      return TRUE;
 
-  return contains_any_word (before, decoy_words) || contains_any_word (after, decoy_words);
-}
-
-/* Words a date line may end with: its times and their zones. */
-static const char *const time_words[] = { "am", "pm", "to", "uhr", "h", "utc", "gmt", "cet", "cest",
-                                          "bst", "est", "edt", "pst", "pdt", "jst", "cst", NULL };
-
-/* Whether @text, up to @end, holds nothing but times: "9:00–17:00", "2:00 PM to 5:00 PM BST". */
-static gboolean
-is_times (const char *text,
-          const char *end)
-{
-  const char *p = text;
-
-  while (p < end)
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_ascii_isalpha (*p))
-        {
-          gsize            length = 0;
-          g_autofree char *word = NULL;
-
-          while (g_ascii_isalpha (p[length]))
-            length++;
-          word = g_ascii_strdown (p, length);
-          if (!g_strv_contains (time_words, word))
-            return FALSE;
-          p += length;
-        }
-      else if (g_unichar_isalpha (c))
-        return FALSE;
-      else
-        p = g_utf8_next_char (p);
-    }
-
-  return TRUE;
+  return FALSE;
 }
 
 /* Whether @range is all of its line but times and decoration: "**Thu 5 – Sat 7 June
- * 2025**", "🗓 12 May 2025, 9:00". Such a line says when as plainly as a label. */
+ * 2025**", "🗓 12 May 2025, 9:00 to 17:00 CEST". Such a line says when as plainly as a
+ * label. */
 static gboolean
 is_date_line (const char         *text,
               const CpdDateRange *range)
 {
-  const char *start = text + range->offset;
-  const char *end = start + range->length;
-  const char *line_end = strchr (end, '\n');
+  const char *p = text + range->offset;
 
-  for (const char *p = start; p > text && p[-1] != '\n';)
+  while (p > text && p[-1] != '\n')
     {
       p = g_utf8_prev_char (p);
       if (g_unichar_isalnum (g_utf8_get_char (p)))
         return FALSE;
     }
 
-  return is_times (end, line_end != NULL ? line_end : end + strlen (end));
+  for (p = text + range->offset + range->length; *p != '\0' && *p != '\n';)
+    {
+      gsize            length = 0;
+      g_autofree char *word = NULL;
+
+      if (!g_ascii_isalpha (*p))
+        {
+          if (g_unichar_isalpha (g_utf8_get_char (p)))
+            return FALSE;
+          p = g_utf8_next_char (p);
+          continue;
+        }
+
+      while (g_ascii_isalpha (p[length]))
+        length++;
+      word = g_ascii_strdown (p, length);
+      if (!g_strv_contains (time_words, word))
+        return FALSE;
+      p += length;
+    }
+
+  return TRUE;
 }
 
 /* The dates of a block's running text, its lines joined by newlines: a line that is only a
@@ -279,15 +249,16 @@ static void
 add_text_dates (Rules      *rules,
                 const char *text)
 {
-  find_dates (rules, text);
-  for (guint i = 0; i < rules->found->len; i++)
+  guint n = find_dates (rules, text);
+
+  for (guint i = 0; i < n; i++)
     {
       const CpdDateRange *range = &g_array_index (rules->found, CpdDateRange, i);
 
       if (is_date_line (text, range))
-        add_date (rules, STRENGTH_LABEL, range);
+        g_array_append_val (rules->dates[STRENGTH_LABEL], *range);
       else if (!is_decoy (text, range))
-        add_date (rules, STRENGTH_PROSE, range);
+        g_array_append_val (rules->dates[STRENGTH_PROSE], *range);
     }
 }
 
@@ -301,16 +272,15 @@ read_front_matter_dates (Rules *rules)
                                           "end_at", "event_end", NULL };
   const char              *start = lookup (rules, start_keys);
   const char              *end = lookup (rules, end_keys);
-  const char              *date = rules->post_date;
   CpdDateRange             first, last;
 
   /* "date" with "end" is the event's first day; alone it may be the post's. */
   if (start == NULL && end != NULL)
-    start = date;
+    start = rules->post_date;
 
   if (start == NULL)
     {
-      add_first_date (rules, STRENGTH_PROSE, date);
+      add_first_date (rules, STRENGTH_PROSE, rules->post_date);
       /* Pelican's "When:" header is a labelled line of the page. */
       add_first_date (rules, STRENGTH_LABEL, lookup (rules, (const char *const[]){ "when", NULL }));
       return;
@@ -327,24 +297,10 @@ read_front_matter_dates (Rules *rules)
       first.end = last.end;
     }
 
-  add_date (rules, STRENGTH_FRONT_MATTER, &first);
+  g_array_append_val (rules->dates[STRENGTH_FRONT_MATTER], first);
 }
 
-static void
-take_venue (Rules             *rules,
-            const char        *value,
-            const CpdPageLine *line)
-{
-  if (rules->venue_name != NULL || value == NULL || value[0] == '\0' || cpd_label_says_unknown (value))
-    return;
-
-  /* "[Hall 4](https://…/directions), Main Street": the link says where the venue is. */
-  for (guint i = 0; line != NULL && i < line->n_links && rules->venue_url == NULL; i++)
-    rules->venue_url = g_strdup (cpd_page_text_get_link (rules->page, line->first_link + i)->url);
-
-  rules->venue_name = cpd_label_clean_value (value);
-}
-
+/* The first URL on @line, for @label, unless it has one. */
 static void
 take_labelled_url (Rules             *rules,
                    CpdLabel           label,
@@ -356,25 +312,31 @@ take_labelled_url (Rules             *rules,
 }
 
 static void
+take_venue (Rules             *rules,
+            const char        *value,
+            const CpdPageLine *line)
+{
+  if (rules->venue_name != NULL || value == NULL || value[0] == '\0' || cpd_label_says_unknown (value))
+    return;
+
+  /* "[Hall 4](https://…/directions), Main Street": the link says where the venue is. */
+  if (line != NULL)
+    take_labelled_url (rules, CPD_LABEL_VENUE, line);
+  rules->venue_name = cpd_label_clean_value (value);
+}
+
+static void
 take_labelled_value (Rules             *rules,
                      CpdLabel           label,
                      const char        *value,
                      const CpdPageLine *line)
 {
-  switch (label)
-    {
-    case CPD_LABEL_DATE:
-      add_first_date (rules, STRENGTH_LABEL, value);
-      break;
-
-    case CPD_LABEL_VENUE:
-      take_venue (rules, value, line);
-      break;
-
-    default:
-      take_labelled_url (rules, label, line);
-      break;
-    }
+  if (label == CPD_LABEL_DATE)
+    add_first_date (rules, STRENGTH_LABEL, value);
+  else if (label == CPD_LABEL_VENUE)
+    take_venue (rules, value, line);
+  else
+    take_labelled_url (rules, label, line);
 }
 
 /* A line of a labelled section: the first line with a date is its date, the first line
@@ -384,14 +346,11 @@ read_section_line (Rules             *rules,
                    gboolean           section[CPD_N_LABELS],
                    const CpdPageLine *line)
 {
-  gboolean has_date = FALSE;
+  gboolean has_date =
+    section[CPD_LABEL_DATE] && add_first_date (rules, STRENGTH_LABEL, line->text);
 
-  if (section[CPD_LABEL_DATE])
-    {
-      has_date = add_first_date (rules, STRENGTH_LABEL, line->text);
-      if (has_date)
-        section[CPD_LABEL_DATE] = FALSE;
-    }
+  if (has_date)
+    section[CPD_LABEL_DATE] = FALSE;
 
   if (section[CPD_LABEL_VENUE] && !has_date)
     {
@@ -425,7 +384,7 @@ read_blocks (Rules *rules)
           gboolean           labels[CPD_N_LABELS];
 
           pending = CPD_LABEL_NONE;
-          if (cpd_label_match (line->text, -1, labels))
+          if (cpd_label_match (line->text, -1, labels) != CPD_LABEL_NONE)
             {
               memcpy (section, labels, sizeof section);
               section_level = block->heading_level;
@@ -514,35 +473,29 @@ typedef struct
   char   *folded[2]; /* the texts, then the URLs */
 } RoleLinks;
 
-/* A link whose text or URL names another year than the event's is another edition's. */
-static gboolean
-names_only_other_years (const char *text,
-                        guint       event_year,
-                        gboolean   *names_other)
-{
-  const char *p = text;
-  guint       year;
-
-  while ((year = next_year (&p, text)) != 0)
-    {
-      if (year == event_year)
-        return FALSE;
-      *names_other = TRUE;
-    }
-
-  return TRUE;
-}
-
 /* A link whose text or URL names another year than the event's, and not the event's, is
  * another edition's. */
 static gboolean
 is_other_edition (const CpdPageLink *link,
                   guint              event_year)
 {
-  gboolean names_other = FALSE;
+  const char *texts[] = { link->text, link->url };
+  gboolean    names_other = FALSE;
 
-  return event_year != 0 && names_only_other_years (link->text, event_year, &names_other) &&
-         names_only_other_years (link->url, event_year, &names_other) && names_other;
+  for (guint i = 0; i < G_N_ELEMENTS (texts) && event_year != 0; i++)
+    {
+      const char *p = texts[i];
+      guint       year;
+
+      while ((year = next_year (&p, texts[i])) != 0)
+        {
+          if (year == event_year)
+            return FALSE;
+          names_other = TRUE;
+        }
+    }
+
+  return names_other;
 }
 
 /* The index of the first line of @lines from *@p on (line *@line) that holds @word, or -1;
@@ -585,21 +538,19 @@ role_links_init (RoleLinks         *links,
   for (guint i = 0; i < page->links->len; i++)
     {
       const CpdPageLink *link = cpd_page_text_get_link (page, i);
-      RoleLink           role_link;
+      RoleLink           role_link = { link->url, FALSE };
       gsize              url_start = urls->len;
 
       if (link->url == NULL)
         continue;
 
-      role_link = (RoleLink){ link->url, is_other_edition (link, event_year) };
+      role_link.other_edition = is_other_edition (link, event_year);
       g_array_append_val (links->links, role_link);
       g_string_append (texts, link->text);
       g_string_append_c (texts, '\n');
       /* A raw HTML href may span lines; no URL word has a blank. */
       g_string_append (urls, link->url);
-      for (char *c = urls->str + url_start; *c != '\0'; c++)
-        if (*c == '\n')
-          *c = ' ';
+      g_strdelimit (urls->str + url_start, "\n", ' ');
       g_string_append_c (urls, '\n');
     }
 
@@ -615,14 +566,6 @@ role_links_init (RoleLinks         *links,
       while ((found = next_line_with (&p, &line, decoy_link_words[w])) >= 0)
         g_array_index (links->links, RoleLink, found).other_edition = TRUE;
     }
-}
-
-static void
-role_links_clear (RoleLinks *links)
-{
-  g_array_unref (links->links);
-  g_free (links->folded[0]);
-  g_free (links->folded[1]);
 }
 
 /* The first link, in page order, that the role's words pick, the surer words first: by
@@ -665,50 +608,27 @@ decide_url (Rules     *rules,
   return url;
 }
 
-static const char *
-first_heading (const CpdPageText *page)
-{
-  for (guint b = 0; b < page->blocks->len; b++)
-    {
-      const CpdPageBlock *block = &g_array_index (page->blocks, CpdPageBlock, b);
-
-      if (block->heading_level > 0)
-        return cpd_page_text_get_line (page, block->first_line)->text;
-    }
-
-  return NULL;
-}
-
-/* Whether a blog post's title reads as a sentence ("We're going to Graz!"), not a name. */
-static gboolean
-is_sentence (const char *title)
-{
-  gsize n = strlen (title);
-
-  return n > 0 && (title[n - 1] == '!' || title[n - 1] == '?');
-}
-
 /* The front matter title, unless it is one word that the page's first heading names more
- * fully ("Porto" and "Rustacean Days Porto 2024") or a blog post's sentence. */
+ * fully ("Porto" and "Rustacean Days Porto 2024") or a blog post's sentence ("We're going to
+ * Graz!"). */
 static char *
-decide_title (Rules             *rules,
-              const CpdPageText *page)
+decide_title (Rules *rules)
 {
   const char      *title = lookup (rules, (const char *const[]){ "title", NULL });
-  const char      *heading = first_heading (page);
   g_autofree char *folded_title = NULL;
   g_autofree char *folded_heading = NULL;
 
-  if (title == NULL || (heading != NULL && rules->is_post && is_sentence (title)))
-    return heading != NULL ? cpd_label_clean_value (heading) : NULL;
-  if (heading == NULL)
+  if (rules->heading == NULL)
     return g_strdup (title);
+  if (title == NULL || (rules->is_post && (g_str_has_suffix (title, "!") ||
+                                           g_str_has_suffix (title, "?"))))
+    return cpd_label_clean_value (rules->heading);
 
   folded_title = g_utf8_casefold (title, -1);
-  folded_heading = g_utf8_casefold (heading, -1);
+  folded_heading = g_utf8_casefold (rules->heading, -1);
   if (strchr (folded_title, ' ') == NULL && strlen (folded_heading) > strlen (folded_title) &&
       strstr (folded_heading, folded_title))
-    return cpd_label_clean_value (heading);
+    return cpd_label_clean_value (rules->heading);
 
   return g_strdup (title);
 }
@@ -734,12 +654,7 @@ read_front_matter_venue (Rules *rules)
       const char *url = lookup (rules, url_keys[label]);
 
       if (url != NULL && (g_str_has_prefix (url, "https://") || g_str_has_prefix (url, "http://")))
-        {
-          if (label == CPD_LABEL_VENUE)
-            rules->venue_url = g_strdup (url);
-          else
-            rules->labelled_urls[label] = g_strdup (url);
-        }
+        rules->labelled_urls[label] = g_strdup (url);
     }
 }
 
@@ -765,16 +680,24 @@ cpd_event_find (const CpdPageText *page,
     rules.dates[i] = g_array_new (FALSE, FALSE, sizeof (CpdDateRange));
   rules.found = g_array_new (FALSE, FALSE, sizeof (CpdDateRange));
 
+  for (guint b = 0; b < page->blocks->len && rules.heading == NULL; b++)
+    {
+      const CpdPageBlock *block = &g_array_index (page->blocks, CpdPageBlock, b);
+
+      if (block->heading_level > 0)
+        rules.heading = cpd_page_text_get_line (page, block->first_line)->text;
+    }
+
   rules.is_post = g_strcmp0 (lookup (&rules, (const char *const[]){ "layout", NULL }), "post") == 0;
   /* The front matter "date", unless the page is a blog post: then it is the post's. */
   if (!rules.is_post)
     rules.post_date = lookup (&rules, (const char *const[]){ "date", "Date", NULL });
 
-  facts->title = decide_title (&rules, page);
+  facts->title = decide_title (&rules);
 
   /* A year that the title and front matter agree on dates "April 17 – 18". */
   add_years (&year, facts->title);
-  add_years (&year, first_heading (page));
+  add_years (&year, rules.heading);
   add_years (&year, rules.post_date);
   rules.default_year = year != G_MAXUINT ? year : 0;
 
@@ -793,15 +716,15 @@ cpd_event_find (const CpdPageText *page,
 
   role_links_init (&links, page, event_year);
   facts->venue_name = g_steal_pointer (&rules.venue_name);
-  facts->venue_url = g_steal_pointer (&rules.venue_url);
-  if (facts->venue_url == NULL)
-    facts->venue_url = decide_url (&rules, &links, CPD_LABEL_VENUE);
+  facts->venue_url = decide_url (&rules, &links, CPD_LABEL_VENUE);
   facts->registration_url = decide_url (&rules, &links, CPD_LABEL_REGISTRATION);
   facts->schedule_url = decide_url (&rules, &links, CPD_LABEL_SCHEDULE);
   facts->conduct_url = decide_url (&rules, &links, CPD_LABEL_CONDUCT);
   facts->recordings_url = decide_url (&rules, &links, CPD_LABEL_RECORDINGS);
-  role_links_clear (&links);
 
+  g_array_unref (links.links);
+  g_free (links.folded[0]);
+  g_free (links.folded[1]);
   for (guint i = 0; i < N_STRENGTHS; i++)
     g_array_unref (rules.dates[i]);
   g_array_unref (rules.found);
