@@ -146,12 +146,6 @@ read_number (const char **p,
   return digits;
 }
 
-static gboolean
-is_digit_at (const char *p)
-{
-  return *p != '\0' && g_unichar_isdigit (g_utf8_get_char (p));
-}
-
 /* "2024-04-15", "13.11.2015", "10/17/2023" and, after an ISO date, "12-05": a whole date in
  * one token. A slashed date is read only when one side cannot be a month. */
 static gboolean
@@ -176,8 +170,6 @@ scan_numeric_date (const char **p,
   if (sep == '-' && da == 2 && *q != '-' && after_iso)
     {
       /* "12-05" after "2014-12-03 to": month and day of the same year. */
-      if (is_digit_at (q))
-        return FALSE;
       *token = (Token){ .type = TOKEN_DATE, .month = a, .day = b };
       *p = q;
       return TRUE;
@@ -187,8 +179,6 @@ scan_numeric_date (const char **p,
     return FALSE;
   q++;
   dc = read_number (&q, &c);
-  if (is_digit_at (q))
-    return FALSE;
 
   /* Year first ("2025-05-16", "2025/05/16") is never ambiguous. */
   if ((sep == '-' || sep == '/') && da == 4 && db <= 2 && dc <= 2)
@@ -650,11 +640,9 @@ cpd_date_find_ranges (const char *text,
         }
 
       /* Past a rejected date too: "Monday, April 17" in a year where that is a Tuesday must
-       * not come back as "April 17" one word later. */
-      if (text_end != NULL && text_end > p)
-        p = text_end;
-      else
-        p = word > p ? word : g_utf8_next_char (p);
+       * not come back as "April 17" one word later. A number, month or weekday is a token:
+       * the date-like text is never empty. */
+      p = text_end;
 
       /* The rest of this word or number is no start of a date. */
       while ((guchar) *p < 0x80 ? g_ascii_isalnum (*p)

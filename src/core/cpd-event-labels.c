@@ -132,9 +132,6 @@ cpd_label_match (const char *text,
   g_strchomp (part);
   for (gsize n = strlen (part); n > 0 && strchr (":?! ", part[n - 1]) != NULL; n--)
     part[n - 1] = '\0';
-  if (g_str_has_suffix (part, "："))
-    part[strlen (part) - strlen ("：")] = '\0';
-  g_strchomp (part);
 
   /* "When and Where", "Ort und Zeit", "Lugar y fecha", "Time & Location": two labels. The
    * joiner's first byte becomes the split mark, the rest blanks that strip away. Each
@@ -147,18 +144,16 @@ cpd_label_match (const char *text,
         *joiner = '\x1f';
       }
 
-  /* Up to four labels; the fourth part is the rest. */
-  for (guint i = 0; part != NULL && i < 4; i++)
+  for (char *next; part != NULL; part = next)
     {
-      char    *next = i < 3 ? strchr (part, '\x1f') : NULL;
       CpdLabel label;
 
+      next = strchr (part, '\x1f');
       if (next != NULL)
         *next++ = '\0';
       label = find_label (g_strstrip (part));
       if (label != CPD_LABEL_NONE)
         labels[label] = TRUE;
-      part = next;
     }
 
   for (guint label = 0; label < CPD_N_LABELS; label++)
@@ -177,8 +172,6 @@ cpd_label_split_line (const char *line,
   gboolean    labels[CPD_N_LABELS];
   CpdLabel    label;
 
-  while (g_ascii_isspace (*text))
-    text++;
   if (text[0] == '|')
     {
       g_auto (GStrv) cells = g_strsplit (text + 1, "|", 3);
