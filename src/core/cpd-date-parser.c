@@ -49,8 +49,7 @@ typedef struct
   guint       value;  /* a number, a month (1-12) or a weekday (GDateWeekday) */
   guint       digits; /* of a number */
   guint       year, month, day;
-  const char *start; /* where its text starts and ends */
-  const char *end;
+  const char *end; /* where its text ends */
 } Token;
 
 typedef struct
@@ -365,15 +364,13 @@ tokenize (const char *text,
 
   while (*p != '\0' && n < MAX_TOKENS)
     {
-      Token       token = { 0 };
-      const char *start = p;
+      Token token = { 0 };
 
       if (!scan_token (&p, seen_iso && n > 0 && tokens[n - 1].type == TOKEN_RANGE, &token))
         break;
       if (token.type == TOKEN_SKIP)
         continue;
 
-      token.start = start;
       token.end = p;
       seen_iso = seen_iso || (token.type == TOKEN_DATE && token.year != 0);
       tokens[n++] = token;
@@ -477,27 +474,23 @@ part_to_date (const Part *part,
 }
 
 /* cpd_date_parse_range (), which see, that also says where in @text the date-like text
- * starts and ends, whether or not it is a date. */
+ * ends, whether or not it is a date. */
 static gboolean
 parse_range (const char  *text,
              guint        default_year,
              GDate       *start,
              GDate       *end,
-             const char **text_start,
              const char **text_end)
 {
   Token    tokens[MAX_TOKENS] = { 0 };
-  guint    n;
+  guint    n = tokenize (text, tokens);
   guint    i = 0;
+  guint    j;
   Part     first, second = { 0 };
   gboolean has_range;
   gboolean day_only_first;
-  guint    j = 0;
 
-  n = tokenize (text, tokens);
-  /* Where the date-like text ends, whether or not it is a date. */
   *text_end = n > 0 ? tokens[n - 1].end : NULL;
-  *text_start = n > 0 ? tokens[0].start : text;
 
   /* "15-16 April 2024", "Vom 13. bis 15. November": the first day may stand alone when a
    * range follows. */
@@ -506,13 +499,8 @@ parse_range (const char  *text,
   if (!parse_part (tokens, n, &i, day_only_first, &first))
     return FALSE;
 
-  has_range = i + 1 < n && tokens[i].type == TOKEN_RANGE;
-  if (has_range)
-    {
-      j = i + 1;
-      has_range = parse_part (tokens, n, &j, TRUE, &second);
-    }
-
+  j = i + 1;
+  has_range = j < n && tokens[i].type == TOKEN_RANGE && parse_part (tokens, n, &j, TRUE, &second);
   if (has_range)
     {
       Part  a = first, b = second;
@@ -521,8 +509,8 @@ parse_range (const char  *text,
       /* Each side lends what it lacks to the other: "April 15-16, 2024". */
       a.month = a.month != 0 ? a.month : b.month;
       b.month = b.month != 0 ? b.month : a.month;
-      a.year = a.year != 0 ? a.year : b.year != 0 ? b.year
-                                                  : default_year;
+      if (a.year == 0)
+        a.year = b.year != 0 ? b.year : default_year;
       b.year = b.year != 0 ? b.year : a.year;
 
       g_date_clear (&s, 1);
@@ -566,12 +554,12 @@ cpd_date_parse_range (const char *text,
                       GDate      *start,
                       GDate      *end)
 {
-  const char *text_start, *text_end;
+  const char *text_end;
 
   g_return_val_if_fail (start != NULL, FALSE);
   g_return_val_if_fail (end != NULL, FALSE);
 
-  return text != NULL && parse_range (text, default_year, start, end, &text_start, &text_end);
+  return text != NULL && parse_range (text, default_year, start, end, &text_end);
 }
 
 /**
@@ -601,7 +589,7 @@ cpd_date_find_ranges (const char *text,
     {
       const char  *word = p;
       CpdDateRange range;
-      const char  *text_start, *text_end;
+      const char  *text_end;
       gunichar     c;
 
       /* Most of a page is ASCII punctuation and blanks between words. */
@@ -632,10 +620,10 @@ cpd_date_find_ranges (const char *text,
             }
         }
 
-      if (parse_range (p, default_year, &range.start, &range.end, &text_start, &text_end))
+      if (parse_range (p, default_year, &range.start, &range.end, &text_end))
         {
-          range.offset = text_start - text;
-          range.length = text_end - text_start;
+          range.offset = p - text;
+          range.length = text_end - p;
           g_array_append_val (ranges, range);
         }
 

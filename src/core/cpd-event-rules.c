@@ -73,6 +73,14 @@ typedef enum
   N_STRENGTHS
 } Strength;
 
+/* The dates of one strength that a page gives: the first, and whether others disagree. */
+typedef struct
+{
+  CpdDateRange first;
+  gboolean     found;
+  gboolean     disagree;
+} Dates;
+
 typedef struct
 {
   CpdFrontMatter    *front_matter;
@@ -82,8 +90,8 @@ typedef struct
   const char        *post_date; /* the front matter "date", unless is_post */
   guint              default_year;
 
-  GArray *dates[N_STRENGTHS]; /* of CpdDateRange */
-  GArray *found;              /* of CpdDateRange, what find_dates () found last */
+  Dates   dates[N_STRENGTHS];
+  GArray *found; /* of CpdDateRange, what find_dates () found last */
 
   char *venue_name;
   char *labelled_urls[CPD_N_LABELS]; /* the venue's too */
@@ -146,6 +154,21 @@ find_dates (Rules      *rules,
   return rules->found->len;
 }
 
+static void
+add_date (Rules              *rules,
+          Strength            strength,
+          const CpdDateRange *range)
+{
+  Dates *dates = &rules->dates[strength];
+
+  if (!dates->found)
+    dates->first = *range;
+  else if (g_date_compare (&range->start, &dates->first.start) != 0 ||
+           g_date_compare (&range->end, &dates->first.end) != 0)
+    dates->disagree = TRUE;
+  dates->found = TRUE;
+}
+
 /* The first date or range in @text, if any, as a candidate of @strength. */
 static gboolean
 add_first_date (Rules      *rules,
@@ -155,7 +178,7 @@ add_first_date (Rules      *rules,
   if (find_dates (rules, text) == 0)
     return FALSE;
 
-  g_array_append_vals (rules->dates[strength], rules->found->data, 1);
+  add_date (rules, strength, &g_array_index (rules->found, CpdDateRange, 0));
   return TRUE;
 }
 
@@ -234,9 +257,9 @@ add_text_dates (Rules      *rules,
       const CpdDateRange *range = &g_array_index (rules->found, CpdDateRange, i);
 
       if (is_date_line (text, range))
-        g_array_append_val (rules->dates[STRENGTH_LABEL], *range);
+        add_date (rules, STRENGTH_LABEL, range);
       else if (!is_decoy (text, range))
-        g_array_append_val (rules->dates[STRENGTH_PROSE], *range);
+        add_date (rules, STRENGTH_PROSE, range);
     }
 }
 
@@ -275,7 +298,7 @@ read_front_matter_dates (Rules *rules)
       first.end = last.end;
     }
 
-  g_array_append_val (rules->dates[STRENGTH_FRONT_MATTER], first);
+  add_date (rules, STRENGTH_FRONT_MATTER, &first);
 }
 
 /* The first URL on @line, for @label, unless it has one. */
@@ -409,46 +432,23 @@ read_blocks (Rules *rules)
 }
 
 /* The dates of the strongest kind the page has, if they agree. */
-static gboolean
-decide_dates (Rules        *rules,
-              CpdDateRange *range)
+static const CpdDateRange *
+decide_dates (Rules *rules)
 {
   for (int strength = N_STRENGTHS - 1; strength >= 0; strength--)
-    {
-      GArray *dates = rules->dates[strength];
+    if (rules->dates[strength].found)
+      return rules->dates[strength].disagree ? NULL : &rules->dates[strength].first;
 
-      if (dates->len == 0)
-        continue;
-
-      *range = g_array_index (dates, CpdDateRange, 0);
-      for (guint i = 1; i < dates->len; i++)
-        {
-          const CpdDateRange *other = &g_array_index (dates, CpdDateRange, i);
-
-          if (g_date_compare (&other->start, &range->start) != 0 ||
-              g_date_compare (&other->end, &range->end) != 0)
-            return FALSE;
-        }
-
-      return TRUE;
-    }
-
-  return FALSE;
+  return NULL;
 }
 
-/* The page's links that lead somewhere, as the role rules read them: their texts, folded,
- * in one string, a line each, and their URLs likewise, so that one strstr () looks for a
- * word in all of them. */
+/* The page's links as the role rules read them: their texts, folded, in one string, a line
+ * each, and their URLs likewise, so that one strstr () looks for a word in all of them. */
 typedef struct
 {
-  const char *url;
-  gboolean    other_edition;
-} RoleLink;
-
-typedef struct
-{
-  GArray *links;     /* of RoleLink */
-  char   *folded[2]; /* the texts, then the URLs */
+  const CpdPageText *page;
+  gboolean          *skip;      /* leads nowhere, or is about something else */
+  char              *folded[2]; /* the texts, then the URLs */
 } RoleLinks;
 
 /* A link whose text or URL names another year than the event's, and not the event's, is
@@ -476,32 +476,24 @@ is_other_edition (const CpdPageLink *link,
   return names_other;
 }
 
-/* The index of the first line of @lines from *@p on (line *@line) that holds @word, or -1;
- * *@p and *@line move on to the line after it. */
+/* The index of the line, from *@p (line *@line) on, that holds @word, or -1; *@p and
+ * *@line move on to the line after it. Every line ends in a newline. */
 static int
 next_line_with (const char **p,
                 guint       *line,
                 const char  *word)
 {
-  const char *found = *p != NULL ? strstr (*p, word) : NULL;
-  int         found_line = *line;
+  const char *found = strstr (*p, word);
 
   if (found == NULL)
     return -1;
 
-  for (const char *q = *p; q < found; q++)
-    if (*q == '\n')
-      found_line++;
-  *line = found_line;
-
-  *p = strchr (found, '\n');
-  if (*p != NULL)
-    {
-      (*p)++;
+  for (; *p < found; (*p)++)
+    if (**p == '\n')
       (*line)++;
-    }
+  *p = strchr (found, '\n') + 1;
 
-  return found_line;
+  return (*line)++;
 }
 
 static void
@@ -512,22 +504,18 @@ role_links_init (RoleLinks         *links,
   g_autoptr (GString) texts = g_string_sized_new (1024);
   g_autoptr (GString) urls = g_string_sized_new (4096);
 
-  links->links = g_array_sized_new (FALSE, FALSE, sizeof (RoleLink), page->links->len);
+  links->page = page;
+  links->skip = g_new0 (gboolean, page->links->len);
   for (guint i = 0; i < page->links->len; i++)
     {
       const CpdPageLink *link = cpd_page_text_get_link (page, i);
-      RoleLink           role_link = { link->url, FALSE };
       gsize              url_start = urls->len;
 
-      if (link->url == NULL)
-        continue;
-
-      role_link.other_edition = is_other_edition (link, event_year);
-      g_array_append_val (links->links, role_link);
+      links->skip[i] = link->url == NULL || is_other_edition (link, event_year);
       g_string_append (texts, link->text);
       g_string_append_c (texts, '\n');
       /* A raw HTML href may span lines; no URL word has a blank. */
-      g_string_append (urls, link->url);
+      g_string_append (urls, link->url != NULL ? link->url : "");
       g_strdelimit (urls->str + url_start, "\n", ' ');
       g_string_append_c (urls, '\n');
     }
@@ -542,7 +530,7 @@ role_links_init (RoleLinks         *links,
       int         found;
 
       while ((found = next_line_with (&p, &line, decoy_link_words[w])) >= 0)
-        g_array_index (links->links, RoleLink, found).other_edition = TRUE;
+        links->skip[found] = TRUE;
     }
 }
 
@@ -560,8 +548,8 @@ find_role_url (RoleLinks         *links,
       int         found;
 
       while ((found = next_line_with (&p, &line, words[w])) >= 0)
-        if (!g_array_index (links->links, RoleLink, found).other_edition)
-          return g_strdup (g_array_index (links->links, RoleLink, found).url);
+        if (!links->skip[found])
+          return g_strdup (cpd_page_text_get_link (links->page, found)->url);
     }
 
   return NULL;
@@ -647,15 +635,13 @@ CpdEvent *
 cpd_event_find (const CpdPageText *page,
                 CpdFrontMatter    *front_matter)
 {
-  Rules        rules = { .front_matter = front_matter, .page = page };
-  CpdEvent    *facts = cpd_event_new ();
-  CpdDateRange range;
-  guint        event_year = 0;
-  guint        year = 0;
-  RoleLinks    links;
+  Rules               rules = { .front_matter = front_matter, .page = page };
+  CpdEvent           *facts = cpd_event_new ();
+  const CpdDateRange *range;
+  guint               event_year = 0;
+  guint               year = 0;
+  RoleLinks           links;
 
-  for (guint i = 0; i < N_STRENGTHS; i++)
-    rules.dates[i] = g_array_new (FALSE, FALSE, sizeof (CpdDateRange));
   rules.found = g_array_new (FALSE, FALSE, sizeof (CpdDateRange));
 
   for (guint b = 0; b < page->blocks->len && rules.heading == NULL; b++)
@@ -684,12 +670,13 @@ cpd_event_find (const CpdPageText *page,
   add_first_date (&rules, STRENGTH_PROSE, facts->title);
   read_blocks (&rules);
 
-  if (decide_dates (&rules, &range))
+  range = decide_dates (&rules);
+  if (range != NULL)
     {
       facts->has_dates = TRUE;
-      facts->start = range.start;
-      facts->end = range.end;
-      event_year = g_date_get_year (&range.start);
+      facts->start = range->start;
+      facts->end = range->end;
+      event_year = g_date_get_year (&range->start);
     }
 
   role_links_init (&links, page, event_year);
@@ -700,11 +687,9 @@ cpd_event_find (const CpdPageText *page,
   facts->conduct_url = decide_url (&rules, &links, CPD_LABEL_CONDUCT);
   facts->recordings_url = decide_url (&rules, &links, CPD_LABEL_RECORDINGS);
 
-  g_array_unref (links.links);
+  g_free (links.skip);
   g_free (links.folded[0]);
   g_free (links.folded[1]);
-  for (guint i = 0; i < N_STRENGTHS; i++)
-    g_array_unref (rules.dates[i]);
   g_array_unref (rules.found);
   for (guint i = 0; i < CPD_N_LABELS; i++)
     g_free (rules.labelled_urls[i]);
