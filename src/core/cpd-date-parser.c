@@ -306,8 +306,7 @@ scan_token (const char **p,
             gboolean     after_iso,
             Token       *token)
 {
-  gunichar         c = g_utf8_get_char_validated (*p, -1);
-  const DateWords *words;
+  gunichar c = g_utf8_get_char_validated (*p, -1);
 
   token->type = TOKEN_SKIP;
   if (c == (gunichar) -1 || c == (gunichar) -2)
@@ -333,6 +332,17 @@ scan_token (const char **p,
       return TRUE;
     }
 
+  if (is_word_char (c))
+    {
+      const DateWords *words = read_word (p);
+
+      if (words == NULL)
+        return FALSE;
+      token->type = words->type;
+      token->value = words->value;
+      return TRUE;
+    }
+
   for (guint i = 0; i < G_N_ELEMENTS (range_marks); i++)
     if (strncmp (*p, range_marks[i], strlen (range_marks[i])) == 0)
       {
@@ -342,16 +352,8 @@ scan_token (const char **p,
         return TRUE;
       }
 
-  /* A weekday in brackets, "（土）": decoration as written. */
-  if (skip_bracketed_words (p))
-    return TRUE;
-
-  if (!is_word_char (c) || (words = read_word (p)) == NULL)
-    return FALSE;
-
-  token->type = words->type;
-  token->value = words->value;
-  return TRUE;
+  /* A weekday in brackets, "（土）": decoration as written; anything else ends the date. */
+  return skip_bracketed_words (p);
 }
 
 static guint
@@ -383,12 +385,6 @@ static gboolean
 is_day (const Token *t)
 {
   return t->type == TOKEN_NUMBER && t->digits <= 2 && t->value >= 1 && t->value <= 31;
-}
-
-static gboolean
-is_year (const Token *t)
-{
-  return t->type == TOKEN_NUMBER && t->digits == 4;
 }
 
 /* One side of a range: a numeric date, "Month Day [Year]", "Day Month [Year]",
@@ -451,7 +447,7 @@ parse_part (const Token *t,
   else
     return FALSE;
 
-  if (k < n && is_year (&t[k]))
+  if (k < n && t[k].type == TOKEN_NUMBER && t[k].digits == 4)
     part->year = t[k++].value;
 
   /* "Monday 15 April": a weekday may also follow a day only after a comma; not handled. */

@@ -82,27 +82,16 @@ find_label (const char *word)
 }
 
 /* The length of the separator between a label and its value at @p ("When:", "Wo?",
- * "場所：", "Date - …"), or 0. */
+ * "場所：", "Date – …"), or 0. */
 static gsize
 separator_length (const char *p)
 {
-  switch (*p)
-    {
-    case ':':
-    case '?':
-      return 1;
+  if (*p == ':' || *p == '?')
+    return 1;
+  if (strncmp (p, " – ", strlen (" – ")) == 0)
+    return strlen (" – ");
 
-    case ' ':
-      if (strncmp (p, " - ", 3) == 0)
-        return 3;
-      return strncmp (p, " – ", strlen (" – ")) == 0 ? strlen (" – ") : 0;
-
-    case '\xef': /* where "：" starts */
-      return strncmp (p, "：", strlen ("：")) == 0 ? strlen ("：") : 0;
-
-    default:
-      return 0;
-    }
+  return strncmp (p, "：", strlen ("：")) == 0 ? strlen ("：") : 0;
 }
 
 /* @text (its first @length bytes, or all of it for -1) without regard to case, for
@@ -165,12 +154,11 @@ cpd_label_match (const char *text,
 
 /* "When: …", "**Where**: …", "Wo? …", "場所：…", "| When | … |": the label and its value. */
 CpdLabel
-cpd_label_split_line (const char *line,
+cpd_label_split_line (const char *text,
                       char      **value)
 {
-  const char *text = line;
-  gboolean    labels[CPD_N_LABELS];
-  CpdLabel    label;
+  gboolean labels[CPD_N_LABELS];
+  CpdLabel label;
 
   if (text[0] == '|')
     {
@@ -232,16 +220,9 @@ static const char *const unknown_words[] = { "tba", "tbd", "tbc", "to be announc
 gboolean
 cpd_label_says_unknown (const char *value)
 {
-  const char      *end;
-  g_autofree char *folded = NULL;
-
-  /* Only the value's start can say so: no need to fold the rest. */
-  while (g_ascii_isspace (*value))
-    value++;
-  end = value;
-  for (guint i = 0; i < 24 && *end != '\0'; i++)
-    end = g_utf8_next_char (end);
-  folded = cpd_label_fold (value, end - value);
+  /* Only the value's start can say so, and no word is longer than 24 bytes: no need to
+   * fold the rest. */
+  g_autofree char *folded = cpd_label_fold (value, 24);
 
   for (guint i = 0; unknown_words[i] != NULL; i++)
     if (g_str_has_prefix (folded, unknown_words[i]))

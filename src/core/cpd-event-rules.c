@@ -94,7 +94,7 @@ typedef struct
   GArray *found; /* of CpdDateRange, what find_dates () found last */
 
   char *venue_name;
-  char *labelled_urls[CPD_N_LABELS]; /* the venue's too */
+  char *labelled_urls[CPD_N_LABELS]; /* the venue's too; decide_url () takes them */
 } Rules;
 
 static const char *
@@ -516,7 +516,9 @@ role_links_init (RoleLinks         *links,
       g_string_append_c (texts, '\n');
       /* A raw HTML href may span lines; no URL word has a blank. */
       g_string_append (urls, link->url != NULL ? link->url : "");
-      g_strdelimit (urls->str + url_start, "\n", ' ');
+      for (char *c = urls->str + url_start; *c != '\0'; c++)
+        if (*c == '\n')
+          *c = ' ';
       g_string_append_c (urls, '\n');
     }
 
@@ -563,7 +565,7 @@ decide_url (Rules     *rules,
   char *url = NULL;
 
   if (rules->labelled_urls[label] != NULL)
-    return g_strdup (rules->labelled_urls[label]);
+    return g_steal_pointer (&rules->labelled_urls[label]);
 
   url = find_role_url (links, role_words[label].text_words, FALSE);
   if (url == NULL)
@@ -691,8 +693,6 @@ cpd_event_find (const CpdPageText *page,
   g_free (links.folded[0]);
   g_free (links.folded[1]);
   g_array_unref (rules.found);
-  for (guint i = 0; i < CPD_N_LABELS; i++)
-    g_free (rules.labelled_urls[i]);
 
   return facts;
 }
