@@ -42,11 +42,14 @@ static const char *const label_words[CPD_N_LABELS][32] = {
 static const char *const label_joiners[] = { " and ", " und ", " et ", " y ", " e ", " & ", " + ",
                                              " / ", " · " };
 
-/* Every label word, to what it labels: one table made once, as many lines are looked up. */
-static GHashTable *
-get_label_table (void)
+/* What @word labels, or CPD_LABEL_NONE; Japanese and Chinese labels also end a longer one
+ * ("活动时间" is a time). */
+static CpdLabel
+find_label (const char *word)
 {
+  /* Every label word, to what it labels: a table made once, as many lines are looked up. */
   static GHashTable *table;
+  guint              found;
 
   if (g_once_init_enter_pointer (&table))
     {
@@ -58,16 +61,7 @@ get_label_table (void)
       g_once_init_leave_pointer (&table, labels);
     }
 
-  return table;
-}
-
-/* What @word labels, or CPD_LABEL_NONE; Japanese and Chinese labels also end a longer one
- * ("活动时间" is a time). */
-static CpdLabel
-find_label (const char *word)
-{
-  guint found = GPOINTER_TO_UINT (g_hash_table_lookup (get_label_table (), word));
-
+  found = GPOINTER_TO_UINT (g_hash_table_lookup (table, word));
   if (found != 0)
     return found - 1;
 

@@ -341,7 +341,7 @@ take_labelled_value (Rules             *rules,
 }
 
 /* A line of a labelled section: the first line with a date is its date, the first line
- * without one its venue ("## When and Where": both). */
+ * without one its venue ("## When and Where": both), the first with a link its link. */
 static void
 read_section_line (Rules             *rules,
                    gboolean           section[CPD_N_LABELS],
@@ -353,16 +353,10 @@ read_section_line (Rules             *rules,
   if (has_date)
     section[CPD_LABEL_DATE] = FALSE;
 
-  if (section[CPD_LABEL_VENUE] && !has_date)
-    {
-      take_venue (rules, line->text, line);
-      section[CPD_LABEL_VENUE] = FALSE;
-    }
-
-  for (guint label = CPD_LABEL_REGISTRATION; label < CPD_N_LABELS; label++)
-    if (section[label] && line->n_links > 0)
+  for (guint label = CPD_LABEL_VENUE; label < CPD_N_LABELS; label++)
+    if (section[label] && (label == CPD_LABEL_VENUE ? !has_date : line->n_links > 0))
       {
-        take_labelled_url (rules, label, line);
+        take_labelled_value (rules, label, line->text, line);
         section[label] = FALSE;
       }
 }
@@ -562,12 +556,10 @@ decide_url (Rules     *rules,
             RoleLinks *links,
             CpdLabel   label)
 {
-  char *url = NULL;
+  char *url = g_steal_pointer (&rules->labelled_urls[label]);
 
-  if (rules->labelled_urls[label] != NULL)
-    return g_steal_pointer (&rules->labelled_urls[label]);
-
-  url = find_role_url (links, role_words[label].text_words, FALSE);
+  if (url == NULL)
+    url = find_role_url (links, role_words[label].text_words, FALSE);
   if (url == NULL)
     url = find_role_url (links, role_words[label].url_words, TRUE);
   if (url == NULL && label == CPD_LABEL_REGISTRATION)
