@@ -499,8 +499,7 @@ parse_range (const char  *text,
   has_range = j < n && tokens[i].type == TOKEN_RANGE && parse_part (tokens, n, &j, TRUE, &second);
   if (has_range)
     {
-      Part  a = first, b = second;
-      GDate s, e;
+      Part a = first, b = second;
 
       /* Each side lends what it lacks to the other: "April 15-16, 2024". */
       a.month = a.month != 0 ? a.month : b.month;
@@ -509,14 +508,10 @@ parse_range (const char  *text,
         a.year = b.year != 0 ? b.year : default_year;
       b.year = b.year != 0 ? b.year : a.year;
 
-      g_date_clear (&s, 1);
-      g_date_clear (&e, 1);
-      if (part_to_date (&a, &s) && part_to_date (&b, &e) && g_date_compare (&s, &e) <= 0 &&
-          g_date_days_between (&s, &e) <= CPD_DATE_MAX_RANGE_DAYS &&
-          (tokens[i].value == 0 || g_date_days_between (&s, &e) == 1))
+      if (part_to_date (&a, start) && part_to_date (&b, end) && g_date_compare (start, end) <= 0 &&
+          g_date_days_between (start, end) <= CPD_DATE_MAX_RANGE_DAYS &&
+          (tokens[i].value == 0 || g_date_days_between (start, end) == 1))
         {
-          *start = s;
-          *end = e;
           *text_end = tokens[j - 1].end;
           return TRUE;
         }
@@ -542,7 +537,8 @@ parse_range (const char  *text,
  * @start: (out caller-allocates): the first day
  * @end: (out caller-allocates): the last day, included; equal to @start for one day
  *
- * Returns: %TRUE if @text starts with a complete date or range
+ * Returns: %TRUE if @text starts with a complete date or range; if not, @start and @end
+ *   mean nothing
  */
 gboolean
 cpd_date_parse_range (const char *text,
