@@ -40,6 +40,7 @@ typedef enum
   TOKEN_CJK_YEAR,
   TOKEN_CJK_MONTH,
   TOKEN_CJK_DAY,
+  TOKEN_SKIP, /* blanks and words that only decorate a date: "of", "vom", "del" */
 } TokenType;
 
 typedef struct
@@ -48,8 +49,7 @@ typedef struct
   guint       value;  /* a number, a month (1-12) or a weekday (GDateWeekday) */
   guint       digits; /* of a number */
   guint       year, month, day;
-  const char *start; /* where its text starts and ends */
-  const char *end;
+  const char *end; /* where its text ends */
 } Token;
 
 typedef struct
@@ -58,110 +58,64 @@ typedef struct
   guint weekday;          /* GDateWeekday, or 0 */
 } Part;
 
+/* The words of dates in English, German, French, Spanish, Portuguese and Italian, case-folded,
+ * with their usual abbreviations (not those that are also common words: "out", "set", "ago"). */
 typedef struct
 {
-  const char *name;  /* case-folded */
-  guint       value; /* a month 1-12, or a GDateWeekday */
-} Word;
+  TokenType   type;
+  guint       value; /* as a token's */
+  const char *words; /* separated by blanks */
+} DateWords;
 
-/* Month and weekday names in English, German, French, Spanish, Portuguese and Italian, with
- * their usual abbreviations (not those that are also common words: "out", "set", "ago"). */
-/* clang-format off */
-static const Word month_words[] = {
-  { "january", 1 }, { "jan", 1 }, { "januar", 1 }, { "jänner", 1 }, { "janvier", 1 },
-    { "janv", 1 }, { "enero", 1 }, { "ene", 1 }, { "janeiro", 1 }, { "gennaio", 1 },
-  { "february", 2 }, { "feb", 2 }, { "februar", 2 }, { "février", 2 }, { "févr", 2 },
-    { "febrero", 2 }, { "fevereiro", 2 }, { "fev", 2 }, { "febbraio", 2 },
-  { "march", 3 }, { "mar", 3 }, { "märz", 3 }, { "mär", 3 }, { "mars", 3 }, { "marzo", 3 },
-    { "março", 3 },
-  { "april", 4 }, { "apr", 4 }, { "avril", 4 }, { "avr", 4 }, { "abril", 4 }, { "abr", 4 },
-    { "aprile", 4 },
-  { "may", 5 }, { "mai", 5 }, { "mayo", 5 }, { "maio", 5 }, { "maggio", 5 },
-  { "june", 6 }, { "jun", 6 }, { "juni", 6 }, { "juin", 6 }, { "junio", 6 }, { "junho", 6 },
-    { "giugno", 6 }, { "giu", 6 },
-  { "july", 7 }, { "jul", 7 }, { "juli", 7 }, { "juillet", 7 }, { "juil", 7 }, { "julio", 7 },
-    { "julho", 7 }, { "luglio", 7 }, { "lug", 7 },
-  { "august", 8 }, { "aug", 8 }, { "août", 8 }, { "agosto", 8 },
-  { "september", 9 }, { "sept", 9 }, { "sep", 9 }, { "septembre", 9 }, { "septiembre", 9 },
-    { "setiembre", 9 }, { "setembro", 9 }, { "settembre", 9 },
-  { "october", 10 }, { "oct", 10 }, { "oktober", 10 }, { "okt", 10 }, { "octobre", 10 },
-    { "octubre", 10 }, { "outubro", 10 }, { "ottobre", 10 }, { "ott", 10 },
-  { "november", 11 }, { "nov", 11 }, { "novembre", 11 }, { "noviembre", 11 },
-    { "novembro", 11 },
-  { "december", 12 }, { "dec", 12 }, { "dezember", 12 }, { "dez", 12 }, { "décembre", 12 },
-    { "déc", 12 }, { "diciembre", 12 }, { "dic", 12 }, { "dezembro", 12 }, { "dicembre", 12 },
+static const DateWords date_words[] = {
+  { TOKEN_SKIP, 0, "of the on from vom von am den du le les del de el dal il do da dia der" },
+  { TOKEN_RANGE, 0, "to through thru until till bis au al a à até alle" },
+  { TOKEN_RANGE, 1, "and und et y e" }, /* "Friday and Saturday, 14 y 15 de noviembre" */
+  { TOKEN_WEEKDAY, 1, "monday mon montag lundi lunes lunedì segunda-feira" },
+  { TOKEN_WEEKDAY, 2, "tuesday tue tues dienstag mardi martes martedì terça-feira" },
+  { TOKEN_WEEKDAY, 3, "wednesday wed mittwoch mercredi miércoles mercoledì quarta-feira" },
+  { TOKEN_WEEKDAY, 4, "thursday thu thur thurs donnerstag jeudi jueves giovedì quinta-feira" },
+  { TOKEN_WEEKDAY, 5, "friday fri freitag vendredi viernes venerdì sexta-feira" },
+  { TOKEN_WEEKDAY, 6, "saturday sat samstag sonnabend samedi sábado sabato" },
+  { TOKEN_WEEKDAY, 7, "sunday sun sonntag dimanche domingo domenica" },
+  { TOKEN_MONTH, 1, "january jan januar jänner janvier janv enero ene janeiro gennaio" },
+  { TOKEN_MONTH, 2, "february feb februar février févr febrero fevereiro fev febbraio" },
+  { TOKEN_MONTH, 3, "march mar märz mär mars marzo março" },
+  { TOKEN_MONTH, 4, "april apr avril avr abril abr aprile" },
+  { TOKEN_MONTH, 5, "may mai mayo maio maggio" },
+  { TOKEN_MONTH, 6, "june jun juni juin junio junho giugno giu" },
+  { TOKEN_MONTH, 7, "july jul juli juillet juil julio julho luglio lug" },
+  { TOKEN_MONTH, 8, "august aug août agosto" },
+  { TOKEN_MONTH, 9, "september sept sep septembre septiembre setiembre setembro settembre" },
+  { TOKEN_MONTH, 10, "october oct oktober okt octobre octubre outubro ottobre ott" },
+  { TOKEN_MONTH, 11, "november nov novembre noviembre novembro" },
+  { TOKEN_MONTH, 12, "december dec dezember dez décembre déc diciembre dic dezembro dicembre" },
 };
 
-static const Word weekday_words[] = {
-  { "monday", 1 }, { "mon", 1 }, { "montag", 1 }, { "lundi", 1 }, { "lunes", 1 },
-    { "lunedì", 1 }, { "segunda-feira", 1 },
-  { "tuesday", 2 }, { "tue", 2 }, { "tues", 2 }, { "dienstag", 2 }, { "mardi", 2 },
-    { "martes", 2 }, { "martedì", 2 }, { "terça-feira", 2 },
-  { "wednesday", 3 }, { "wed", 3 }, { "mittwoch", 3 }, { "mercredi", 3 }, { "miércoles", 3 },
-    { "mercoledì", 3 }, { "quarta-feira", 3 },
-  { "thursday", 4 }, { "thu", 4 }, { "thur", 4 }, { "thurs", 4 }, { "donnerstag", 4 },
-    { "jeudi", 4 }, { "jueves", 4 }, { "giovedì", 4 }, { "quinta-feira", 4 },
-  { "friday", 5 }, { "fri", 5 }, { "freitag", 5 }, { "vendredi", 5 }, { "viernes", 5 },
-    { "venerdì", 5 }, { "sexta-feira", 5 },
-  { "saturday", 6 }, { "sat", 6 }, { "samstag", 6 }, { "sonnabend", 6 }, { "samedi", 6 },
-    { "sábado", 6 }, { "sabato", 6 },
-  { "sunday", 7 }, { "sun", 7 }, { "sonntag", 7 }, { "dimanche", 7 }, { "domingo", 7 },
-    { "domenica", 7 },
-};
-/* clang-format on */
+/* Marks that join a range; "+" and "&" join two days in a row. */
+static const char *const range_marks[] = { "-", "/", "–", "—", "~", "〜", "～", "至", "到",
+                                           "から", "+", "&" };
 
-/* Words that join a range, and words that only decorate a date. */
-static const char *range_words[] = { "to", "through", "thru", "until", "till", "bis",
-                                     "au", "al", "a", "à", "até", "alle" };
+static const char *const ordinal_suffixes[] = { "st", "nd", "rd", "th", "er" };
 
-/* Words that join two days in a row: "Friday and Saturday, 14 y 15 de noviembre". */
-static const char *and_words[] = { "and", "und", "et", "y", "e" };
-
-static const char *ordinal_suffixes[] = { "st", "nd", "rd", "th", "er" };
-
-static const char *skipped_words[] = { "of", "the", "on", "from", "vom", "von", "am",
-                                       "den", "du", "le", "les", "del", "de", "el",
-                                       "dal", "il", "do", "da", "dia", "der" };
-
-/* What a word is to a date, as one table made once: the word lists above are for people to
- * read, a page has many words to look up. */
-typedef struct
-{
-  TokenType type; /* TOKEN_MONTH, TOKEN_WEEKDAY or TOKEN_RANGE; TOKEN_NUMBER for "skip" */
-  guint     value;
-} WordMeaning;
-
-static void
-add_meanings (GHashTable  *table,
-              const Word  *words,
-              gsize        n_words,
-              const char **names,
-              TokenType    type,
-              guint        value)
-{
-  for (gsize i = 0; i < n_words; i++)
-    {
-      WordMeaning *meaning = g_new (WordMeaning, 1);
-
-      *meaning = (WordMeaning){ type, words != NULL ? words[i].value : value };
-      g_hash_table_insert (table, (gpointer) (words != NULL ? words[i].name : names[i]), meaning);
-    }
-}
-
-static const WordMeaning *
+/* What a word is to a date: a table made once, as a page has many words to look up. */
+static const DateWords *
 lookup_word (const char *word)
 {
   static GHashTable *table;
 
   if (g_once_init_enter_pointer (&table))
     {
-      GHashTable *words = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+      GHashTable *words = g_hash_table_new (g_str_hash, g_str_equal);
 
-      add_meanings (words, NULL, G_N_ELEMENTS (skipped_words), skipped_words, TOKEN_NUMBER, 0);
-      add_meanings (words, NULL, G_N_ELEMENTS (and_words), and_words, TOKEN_RANGE, 1);
-      add_meanings (words, NULL, G_N_ELEMENTS (range_words), range_words, TOKEN_RANGE, 0);
-      add_meanings (words, weekday_words, G_N_ELEMENTS (weekday_words), NULL, TOKEN_WEEKDAY, 0);
-      add_meanings (words, month_words, G_N_ELEMENTS (month_words), NULL, TOKEN_MONTH, 0);
+      for (guint i = 0; i < G_N_ELEMENTS (date_words); i++)
+        {
+          g_autofree char **split = g_strsplit (date_words[i].words, " ", -1);
+
+          /* The words themselves stay, as the table's keys. */
+          for (guint w = 0; split[w] != NULL; w++)
+            g_hash_table_insert (words, split[w], (gpointer) &date_words[i]);
+        }
       g_once_init_leave_pointer (&table, words);
     }
 
@@ -191,12 +145,6 @@ read_number (const char **p,
   return digits;
 }
 
-static gboolean
-is_digit_at (const char *p)
-{
-  return *p != '\0' && g_unichar_isdigit (g_utf8_get_char (p));
-}
-
 /* "2024-04-15", "13.11.2015", "10/17/2023" and, after an ISO date, "12-05": a whole date in
  * one token. A slashed date is read only when one side cannot be a month. */
 static gboolean
@@ -218,11 +166,9 @@ scan_numeric_date (const char **p,
   if (db == 0 || db > 2)
     return FALSE;
 
-  if (sep == '-' && da == 2 && !(*q == '-') && after_iso)
+  if (sep == '-' && da == 2 && *q != '-' && after_iso)
     {
       /* "12-05" after "2014-12-03 to": month and day of the same year. */
-      if (is_digit_at (q))
-        return FALSE;
       *token = (Token){ .type = TOKEN_DATE, .month = a, .day = b };
       *p = q;
       return TRUE;
@@ -232,8 +178,6 @@ scan_numeric_date (const char **p,
     return FALSE;
   q++;
   dc = read_number (&q, &c);
-  if (is_digit_at (q))
-    return FALSE;
 
   /* Year first ("2025-05-16", "2025/05/16") is never ambiguous. */
   if ((sep == '-' || sep == '/') && da == 4 && db <= 2 && dc <= 2)
@@ -255,18 +199,13 @@ scan_numeric_date (const char **p,
 static gboolean
 skip_bracketed_words (const char **p)
 {
-  const char *q = *p;
-  gunichar    open = g_utf8_get_char (q);
-  gunichar    close;
+  gunichar open = g_utf8_get_char (*p);
+  gunichar close = open == '(' ? ')' : 0xFF09; /* full-width ) */
 
-  if (open == '(')
-    close = ')';
-  else if (open == 0xFF08) /* full-width ( */
-    close = 0xFF09;
-  else
+  if (open != '(' && open != 0xFF08)
     return FALSE;
 
-  for (q = g_utf8_next_char (q); *q != '\0'; q = g_utf8_next_char (q))
+  for (const char *q = g_utf8_next_char (*p); *q != '\0'; q = g_utf8_next_char (q))
     {
       gunichar c = g_utf8_get_char (q);
 
@@ -290,7 +229,7 @@ is_word_char (gunichar c)
 
 /* Reads one word at *p (letters and inner hyphens, "segunda-feira") and looks it up: NULL
  * for a word that means nothing to a date. */
-static const WordMeaning *
+static const DateWords *
 read_word (const char **p)
 {
   const char *start = *p;
@@ -334,31 +273,13 @@ read_word (const char **p)
   return lookup_word (folded);
 }
 
-static gboolean
-add_token (Token    *tokens,
-           guint    *n,
-           TokenType type,
-           guint     value)
-{
-  if (*n >= MAX_TOKENS)
-    return FALSE;
-
-  tokens[*n] = (Token){ .type = type, .value = value };
-  (*n)++;
-  return TRUE;
-}
-
-/* A number followed by 年, 月 or 日. */
+/* A number followed by 年, 月 or 日; *@p is at a digit. */
 static gboolean
 scan_cjk_number (const char **p,
                  Token       *token)
 {
   const char *q = *p;
-  guint       value;
-  guint       digits = read_number (&q, &value);
-
-  if (digits == 0)
-    return FALSE;
+  guint       digits = read_number (&q, &token->value);
 
   /* "2025 年 9 月 20 日": Chinese pages often space the numbers. */
   while (*q == ' ')
@@ -375,21 +296,19 @@ scan_cjk_number (const char **p,
   else
     return FALSE;
 
-  token->value = value;
   *p = q + strlen ("年"); /* each of them is three bytes of UTF-8 */
   return TRUE;
 }
 
-/* Reads one token at *p into @tokens; FALSE where the date's text ends. */
+/* Reads one token at *p; FALSE where the date's text ends. */
 static gboolean
 scan_token (const char **p,
-            Token       *tokens,
-            guint       *n,
-            gboolean    *seen_iso)
+            gboolean     after_iso,
+            Token       *token)
 {
   gunichar c = g_utf8_get_char_validated (*p, -1);
-  Token    token = { 0 };
 
+  token->type = TOKEN_SKIP;
   if (c == (gunichar) -1 || c == (gunichar) -2)
     return FALSE;
 
@@ -401,61 +320,40 @@ scan_token (const char **p,
 
   if (g_unichar_isdigit (c))
     {
-      gboolean after_iso = *seen_iso && *n > 0 && tokens[*n - 1].type == TOKEN_RANGE;
+      if (scan_cjk_number (p, token) || scan_numeric_date (p, after_iso, token))
+        return TRUE;
 
-      if (!scan_cjk_number (p, &token) && !scan_numeric_date (p, after_iso, &token))
-        {
-          token.type = TOKEN_NUMBER;
-          token.digits = read_number (p, &token.value);
-
-          /* Ordinal suffixes: 1st, 2nd, 3rd, 15th; "1er" in French. */
-          for (guint i = 0; i < G_N_ELEMENTS (ordinal_suffixes) && g_ascii_isalpha (**p); i++)
-            if (g_ascii_strncasecmp (*p, ordinal_suffixes[i], 2) == 0 &&
-                !g_ascii_isalpha ((*p)[2]))
-              *p += 2;
-        }
-
-      *seen_iso = *seen_iso || (token.type == TOKEN_DATE && token.year != 0);
-      tokens[(*n)++] = token;
+      token->type = TOKEN_NUMBER;
+      token->digits = read_number (p, &token->value);
+      /* Ordinal suffixes: 1st, 2nd, 3rd, 15th; "1er" in French. */
+      for (guint i = 0; i < G_N_ELEMENTS (ordinal_suffixes) && g_ascii_isalpha (**p); i++)
+        if (g_ascii_strncasecmp (*p, ordinal_suffixes[i], 2) == 0 && !g_ascii_isalpha ((*p)[2]))
+          *p += 2;
       return TRUE;
     }
 
-  if (c == '-' || c == '/' || c == 0x2013 || c == 0x2014 || c == '~' || c == 0x301C ||
-      c == 0xFF5E || c == 0x81F3 /* 至 */ || c == 0x5230 /* 到 */)
-    {
-      *p = g_utf8_next_char (*p);
-      return add_token (tokens, n, TOKEN_RANGE, 0);
-    }
-
-  if (c == '+' || c == '&')
-    {
-      *p = g_utf8_next_char (*p);
-      return add_token (tokens, n, TOKEN_RANGE, 1);
-    }
-
-  if (strncmp (*p, "から", strlen ("から")) == 0)
-    {
-      *p += strlen ("から");
-      return add_token (tokens, n, TOKEN_RANGE, 0);
-    }
-
-  /* A weekday in brackets, "（土）": decoration as written. */
-  if (skip_bracketed_words (p))
-    return TRUE;
-
   if (is_word_char (c))
     {
-      const WordMeaning *meaning = read_word (p);
+      const DateWords *words = read_word (p);
 
-      if (meaning == NULL)
+      if (words == NULL)
         return FALSE;
-      if (meaning->type == TOKEN_NUMBER)
-        return TRUE; /* "of", "vom", "del": decoration */
-
-      return add_token (tokens, n, meaning->type, meaning->value);
+      token->type = words->type;
+      token->value = words->value;
+      return TRUE;
     }
 
-  return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (range_marks); i++)
+    if (strncmp (*p, range_marks[i], strlen (range_marks[i])) == 0)
+      {
+        *p += strlen (range_marks[i]);
+        token->type = TOKEN_RANGE;
+        token->value = c == '+' || c == '&';
+        return TRUE;
+      }
+
+  /* A weekday in brackets, "（土）": decoration as written; anything else ends the date. */
+  return skip_bracketed_words (p);
 }
 
 static guint
@@ -468,16 +366,16 @@ tokenize (const char *text,
 
   while (*p != '\0' && n < MAX_TOKENS)
     {
-      guint       before = n;
-      const char *start = p;
+      Token token = { 0 };
 
-      if (!scan_token (&p, tokens, &n, &seen_iso))
+      if (!scan_token (&p, seen_iso && n > 0 && tokens[n - 1].type == TOKEN_RANGE, &token))
         break;
-      if (n > before)
-        {
-          tokens[n - 1].start = start;
-          tokens[n - 1].end = p;
-        }
+      if (token.type == TOKEN_SKIP)
+        continue;
+
+      token.end = p;
+      seen_iso = seen_iso || (token.type == TOKEN_DATE && token.year != 0);
+      tokens[n++] = token;
     }
 
   return n;
@@ -487,12 +385,6 @@ static gboolean
 is_day (const Token *t)
 {
   return t->type == TOKEN_NUMBER && t->digits <= 2 && t->value >= 1 && t->value <= 31;
-}
-
-static gboolean
-is_year (const Token *t)
-{
-  return t->type == TOKEN_NUMBER && t->digits == 4;
 }
 
 /* One side of a range: a numeric date, "Month Day [Year]", "Day Month [Year]",
@@ -555,7 +447,7 @@ parse_part (const Token *t,
   else
     return FALSE;
 
-  if (k < n && is_year (&t[k]))
+  if (k < n && t[k].type == TOKEN_NUMBER && t[k].digits == 4)
     part->year = t[k++].value;
 
   /* "Monday 15 April": a weekday may also follow a day only after a comma; not handled. */
@@ -578,27 +470,23 @@ part_to_date (const Part *part,
 }
 
 /* cpd_date_parse_range (), which see, that also says where in @text the date-like text
- * starts and ends, whether or not it is a date. */
+ * ends, whether or not it is a date. */
 static gboolean
 parse_range (const char  *text,
              guint        default_year,
              GDate       *start,
              GDate       *end,
-             const char **text_start,
              const char **text_end)
 {
   Token    tokens[MAX_TOKENS] = { 0 };
-  guint    n;
+  guint    n = tokenize (text, tokens);
   guint    i = 0;
+  guint    j;
   Part     first, second = { 0 };
   gboolean has_range;
   gboolean day_only_first;
-  guint    j = 0;
 
-  n = tokenize (text, tokens);
-  /* Where the date-like text ends, whether or not it is a date. */
   *text_end = n > 0 ? tokens[n - 1].end : NULL;
-  *text_start = n > 0 ? tokens[0].start : text;
 
   /* "15-16 April 2024", "Vom 13. bis 15. November": the first day may stand alone when a
    * range follows. */
@@ -607,38 +495,23 @@ parse_range (const char  *text,
   if (!parse_part (tokens, n, &i, day_only_first, &first))
     return FALSE;
 
-  has_range = i + 1 < n && tokens[i].type == TOKEN_RANGE;
+  j = i + 1;
+  has_range = j < n && tokens[i].type == TOKEN_RANGE && parse_part (tokens, n, &j, TRUE, &second);
   if (has_range)
     {
-      j = i + 1;
-      has_range = parse_part (tokens, n, &j, TRUE, &second);
-    }
-
-  if (has_range)
-    {
-      Part  a = first, b = second;
-      GDate s, e;
+      Part a = first, b = second;
 
       /* Each side lends what it lacks to the other: "April 15-16, 2024". */
-      if (a.month == 0)
-        a.month = b.month;
-      if (b.month == 0)
-        b.month = a.month;
+      a.month = a.month != 0 ? a.month : b.month;
+      b.month = b.month != 0 ? b.month : a.month;
       if (a.year == 0)
-        a.year = b.year;
-      if (b.year == 0)
-        b.year = a.year;
-      if (a.year == 0)
-        a.year = b.year = default_year;
+        a.year = b.year != 0 ? b.year : default_year;
+      b.year = b.year != 0 ? b.year : a.year;
 
-      g_date_clear (&s, 1);
-      g_date_clear (&e, 1);
-      if (part_to_date (&a, &s) && part_to_date (&b, &e) && g_date_compare (&s, &e) <= 0 &&
-          g_date_days_between (&s, &e) <= CPD_DATE_MAX_RANGE_DAYS &&
-          (tokens[i].value == 0 || g_date_days_between (&s, &e) == 1))
+      if (part_to_date (&a, start) && part_to_date (&b, end) && g_date_compare (start, end) <= 0 &&
+          g_date_days_between (start, end) <= CPD_DATE_MAX_RANGE_DAYS &&
+          (tokens[i].value == 0 || g_date_days_between (start, end) == 1))
         {
-          *start = s;
-          *end = e;
           *text_end = tokens[j - 1].end;
           return TRUE;
         }
@@ -664,7 +537,8 @@ parse_range (const char  *text,
  * @start: (out caller-allocates): the first day
  * @end: (out caller-allocates): the last day, included; equal to @start for one day
  *
- * Returns: %TRUE if @text starts with a complete date or range
+ * Returns: %TRUE if @text starts with a complete date or range; if not, @start and @end
+ *   mean nothing
  */
 gboolean
 cpd_date_parse_range (const char *text,
@@ -672,12 +546,12 @@ cpd_date_parse_range (const char *text,
                       GDate      *start,
                       GDate      *end)
 {
-  const char *text_start, *text_end;
+  const char *text_end;
 
   g_return_val_if_fail (start != NULL, FALSE);
   g_return_val_if_fail (end != NULL, FALSE);
 
-  return text != NULL && parse_range (text, default_year, start, end, &text_start, &text_end);
+  return text != NULL && parse_range (text, default_year, start, end, &text_end);
 }
 
 /**
@@ -707,7 +581,7 @@ cpd_date_find_ranges (const char *text,
     {
       const char  *word = p;
       CpdDateRange range;
-      const char  *text_start, *text_end;
+      const char  *text_end;
       gunichar     c;
 
       /* Most of a page is ASCII punctuation and blanks between words. */
@@ -729,7 +603,7 @@ cpd_date_find_ranges (const char *text,
         }
       if (!g_unichar_isdigit (c))
         {
-          const WordMeaning *meaning = read_word (&word);
+          const DateWords *meaning = read_word (&word);
 
           if (meaning == NULL || (meaning->type != TOKEN_MONTH && meaning->type != TOKEN_WEEKDAY))
             {
@@ -738,19 +612,17 @@ cpd_date_find_ranges (const char *text,
             }
         }
 
-      if (parse_range (p, default_year, &range.start, &range.end, &text_start, &text_end))
+      if (parse_range (p, default_year, &range.start, &range.end, &text_end))
         {
-          range.offset = text_start - text;
-          range.length = text_end - text_start;
+          range.offset = p - text;
+          range.length = text_end - p;
           g_array_append_val (ranges, range);
         }
 
       /* Past a rejected date too: "Monday, April 17" in a year where that is a Tuesday must
-       * not come back as "April 17" one word later. */
-      if (text_end != NULL && text_end > p)
-        p = text_end;
-      else
-        p = word > p ? word : g_utf8_next_char (p);
+       * not come back as "April 17" one word later. A number, month or weekday is a token:
+       * the date-like text is never empty. */
+      p = text_end;
 
       /* The rest of this word or number is no start of a date. */
       while ((guchar) *p < 0x80 ? g_ascii_isalnum (*p)

@@ -24,10 +24,10 @@ typedef enum
 
 char    *cpd_label_fold (const char *text,
                          gssize      length);
-gboolean cpd_label_match (const char *text,
+CpdLabel cpd_label_match (const char *text,
                           gssize      length,
                           gboolean    labels[CPD_N_LABELS]);
-CpdLabel cpd_label_split_line (const char *line,
+CpdLabel cpd_label_split_line (const char *text,
                                char      **value);
 char    *cpd_label_clean_value (const char *text);
 gboolean cpd_label_says_unknown (const char *value);

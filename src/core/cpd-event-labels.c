@@ -42,11 +42,14 @@ static const char *const label_words[CPD_N_LABELS][32] = {
 static const char *const label_joiners[] = { " and ", " und ", " et ", " y ", " e ", " & ", " + ",
                                              " / ", " · " };
 
-/* Every label word, to what it labels: one table made once, as many lines are looked up. */
-static GHashTable *
-get_label_table (void)
+/* What @word labels, or CPD_LABEL_NONE; Japanese and Chinese labels also end a longer one
+ * ("活动时间" is a time). */
+static CpdLabel
+find_label (const char *word)
 {
+  /* Every label word, to what it labels: a table made once, as many lines are looked up. */
   static GHashTable *table;
+  guint              found;
 
   if (g_once_init_enter_pointer (&table))
     {
@@ -58,16 +61,7 @@ get_label_table (void)
       g_once_init_leave_pointer (&table, labels);
     }
 
-  return table;
-}
-
-/* What @word labels, or CPD_LABEL_NONE; Japanese and Chinese labels also end a longer one
- * ("活动时间" is a time). */
-static CpdLabel
-find_label (const char *word)
-{
-  guint found = GPOINTER_TO_UINT (g_hash_table_lookup (get_label_table (), word));
-
+  found = GPOINTER_TO_UINT (g_hash_table_lookup (table, word));
   if (found != 0)
     return found - 1;
 
@@ -82,27 +76,16 @@ find_label (const char *word)
 }
 
 /* The length of the separator between a label and its value at @p ("When:", "Wo?",
- * "場所：", "Date - …"), or 0. */
+ * "場所：", "Date – …"), or 0. */
 static gsize
 separator_length (const char *p)
 {
-  switch (*p)
-    {
-    case ':':
-    case '?':
-      return 1;
+  if (*p == ':' || *p == '?')
+    return 1;
+  if (strncmp (p, " – ", strlen (" – ")) == 0)
+    return strlen (" – ");
 
-    case ' ':
-      if (strncmp (p, " - ", 3) == 0)
-        return 3;
-      return strncmp (p, " – ", strlen (" – ")) == 0 ? strlen (" – ") : 0;
-
-    case '\xef': /* where "：" starts */
-      return strncmp (p, "：", strlen ("：")) == 0 ? strlen ("：") : 0;
-
-    default:
-      return 0;
-    }
+  return strncmp (p, "：", strlen ("：")) == 0 ? strlen ("：") : 0;
 }
 
 /* @text (its first @length bytes, or all of it for -1) without regard to case, for
@@ -114,80 +97,73 @@ cpd_label_fold (const char *text,
   return g_str_is_ascii (text) ? g_ascii_strdown (text, length) : g_utf8_casefold (text, length);
 }
 
-/* Which label @text (its first @length bytes, or all of it for -1) is, alone: "When",
- * "Wann?", "Sede:", "When and Where" is two. */
-gboolean
+/* Which labels @text (its first @length bytes, or all of it for -1) is, alone: "When",
+ * "Wann?", "Sede:", "When and Where" is two. Returns the first, or CPD_LABEL_NONE. */
+CpdLabel
 cpd_label_match (const char *text,
                  gssize      length,
                  gboolean    labels[CPD_N_LABELS])
 {
   g_autofree char *folded = cpd_label_fold (text, length);
   char            *part = folded;
-  gboolean         found = FALSE;
 
   memset (labels, 0, sizeof (gboolean) * CPD_N_LABELS);
   g_strdelimit (folded, "*_", ' ');
   /* Bullets and emoji before the label: "📅 Date:", "🔹 Ort:". */
-  while (folded[0] != '\0' && !g_unichar_isalnum (g_utf8_get_char (folded)))
-    memmove (folded, g_utf8_next_char (folded), strlen (g_utf8_next_char (folded)) + 1);
-  g_strstrip (folded);
-  for (gsize n = strlen (folded); n > 0 && strchr (":?! ", folded[n - 1]) != NULL; n--)
-    folded[n - 1] = '\0';
-  if (g_str_has_suffix (folded, "："))
-    folded[strlen (folded) - strlen ("：")] = '\0';
-  g_strstrip (folded);
+  while (part[0] != '\0' && !g_unichar_isalnum (g_utf8_get_char (part)))
+    part = g_utf8_next_char (part);
+  g_strchomp (part);
+  for (gsize n = strlen (part); n > 0 && strchr (":?! ", part[n - 1]) != NULL; n--)
+    part[n - 1] = '\0';
 
   /* "When and Where", "Ort und Zeit", "Lugar y fecha", "Time & Location": two labels. The
    * joiner's first byte becomes the split mark, the rest blanks that strip away. Each
    * joiner starts with a blank: one word is one label. */
-  for (guint i = 0; i < G_N_ELEMENTS (label_joiners) && strchr (folded, ' ') != NULL; i++)
-    for (char *joiner = strstr (folded, label_joiners[i]); joiner != NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (label_joiners) && strchr (part, ' ') != NULL; i++)
+    for (char *joiner = strstr (part, label_joiners[i]); joiner != NULL;
          joiner = strstr (joiner, label_joiners[i]))
       {
         memset (joiner, ' ', strlen (label_joiners[i]));
         *joiner = '\x1f';
       }
 
-  /* Up to four labels; the fourth part is the rest. */
-  for (guint i = 0; part != NULL && i < 4; i++)
+  for (char *next; part != NULL; part = next)
     {
-      char    *next = i < 3 ? strchr (part, '\x1f') : NULL;
       CpdLabel label;
 
+      next = strchr (part, '\x1f');
       if (next != NULL)
         *next++ = '\0';
       label = find_label (g_strstrip (part));
       if (label != CPD_LABEL_NONE)
-        labels[label] = found = TRUE;
-      part = next;
+        labels[label] = TRUE;
     }
 
-  return found;
+  for (guint label = 0; label < CPD_N_LABELS; label++)
+    if (labels[label])
+      return label;
+
+  return CPD_LABEL_NONE;
 }
 
 /* "When: …", "**Where**: …", "Wo? …", "場所：…", "| When | … |": the label and its value. */
 CpdLabel
-cpd_label_split_line (const char *line,
+cpd_label_split_line (const char *text,
                       char      **value)
 {
-  const char *text = line;
-  gboolean    labels[CPD_N_LABELS];
+  gboolean labels[CPD_N_LABELS];
+  CpdLabel label;
 
-  while (g_ascii_isspace (*text))
-    text++;
   if (text[0] == '|')
     {
       g_auto (GStrv) cells = g_strsplit (text + 1, "|", 3);
 
-      if (g_strv_length (cells) >= 2 && cpd_label_match (cells[0], -1, labels))
-        for (guint label = 0; label < CPD_N_LABELS; label++)
-          if (labels[label])
-            {
-              *value = g_strstrip (g_strdup (cells[1]));
-              return label;
-            }
+      if (g_strv_length (cells) < 2 ||
+          (label = cpd_label_match (cells[0], -1, labels)) == CPD_LABEL_NONE)
+        return CPD_LABEL_NONE;
 
-      return CPD_LABEL_NONE;
+      *value = g_strstrip (g_strdup (cells[1]));
+      return label;
     }
 
   /* Labels are short: a colon later in the line is the sentence's own. */
@@ -196,17 +172,14 @@ cpd_label_split_line (const char *line,
     {
       gsize length = separator_length (sep);
 
-      if (length == 0 || sep == text || !cpd_label_match (text, sep - text, labels))
+      if (length == 0 || sep == text ||
+          (label = cpd_label_match (text, sep - text, labels)) == CPD_LABEL_NONE)
         continue;
 
-      for (guint l = 0; l < CPD_N_LABELS; l++)
-        if (labels[l])
-          {
-            *value = g_strstrip (g_strdup (sep + length));
-            g_strdelimit (*value, "*", ' ');
-            g_strstrip (*value);
-            return l;
-          }
+      *value = g_strstrip (g_strdup (sep + length));
+      g_strdelimit (*value, "*", ' ');
+      g_strstrip (*value);
+      return label;
     }
 
   return CPD_LABEL_NONE;
@@ -241,16 +214,9 @@ static const char *const unknown_words[] = { "tba", "tbd", "tbc", "to be announc
 gboolean
 cpd_label_says_unknown (const char *value)
 {
-  const char      *end;
-  g_autofree char *folded = NULL;
-
-  /* Only the value's start can say so: no need to fold the rest. */
-  while (g_ascii_isspace (*value))
-    value++;
-  end = value;
-  for (guint i = 0; i < 24 && *end != '\0'; i++)
-    end = g_utf8_next_char (end);
-  folded = cpd_label_fold (value, end - value);
+  /* Only the value's start can say so, and no word is longer than 24 bytes: no need to
+   * fold the rest. */
+  g_autofree char *folded = cpd_label_fold (value, 24);
 
   for (guint i = 0; unknown_words[i] != NULL; i++)
     if (g_str_has_prefix (folded, unknown_words[i]))

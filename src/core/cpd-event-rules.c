@@ -53,6 +53,16 @@ static const char *const decoy_link_words[] = { "call for", "cfp", "submit", "pr
 static const char *const home_words[] = { "event page", "events page", "event website",
                                           "event site", "event home", NULL };
 
+/* Dates in running text that are about something else: a deadline, a co-located day,
+ * another edition. */
+static const char *const decoy_words[] = {
+  "deadline", "cfp", "call for", "submit", "submission", "proposal", "due", "closes", "close",
+  "opens", "until", "before", "after", "co-located", "colocated", "last year", "previous",
+  "early bird", " by ", "last ", "einreich", "frist", "bis zum", "appel", "soumission",
+  "limite", "convocatoria", "cierra", "plazo", "prazo", "submiss", "scadenza", "締切", "截止",
+  NULL
+};
+
 /* The front matter "date" alone is often a post's, so it ranks with the page's running text:
  * it counts only where the text does not say otherwise. */
 typedef enum
@@ -63,21 +73,28 @@ typedef enum
   N_STRENGTHS
 } Strength;
 
+/* The dates of one strength that a page gives: the first, and whether others disagree. */
+typedef struct
+{
+  CpdDateRange first;
+  gboolean     found;
+  gboolean     disagree;
+} Dates;
+
 typedef struct
 {
   CpdFrontMatter    *front_matter;
   const CpdPageText *page;
+  const char        *heading;   /* the page's first */
   gboolean           is_post;   /* a blog post, "layout: post" */
   const char        *post_date; /* the front matter "date", unless is_post */
   guint              default_year;
 
-  GArray *dates[N_STRENGTHS]; /* of CpdDateRange */
-  GArray *found;              /* of CpdDateRange, what find_dates () found last */
+  Dates   dates[N_STRENGTHS];
+  GArray *found; /* of CpdDateRange, what find_dates () found last */
 
   char *venue_name;
-  char *venue_url;
-  char *labelled_urls[CPD_N_LABELS];
-  char *title;
+  char *labelled_urls[CPD_N_LABELS]; /* the venue's too; decide_url () takes them */
 } Rules;
 
 static const char *
@@ -125,15 +142,16 @@ add_years (guint      *year,
     *year = *year == 0 || *year == next ? next : G_MAXUINT;
 }
 
-/* Finds the dates in @text, into rules->found; returns whether there are any. */
-static gboolean
+/* Finds the dates in @text, if any, into rules->found; returns how many. */
+static guint
 find_dates (Rules      *rules,
             const char *text)
 {
   g_array_set_size (rules->found, 0);
-  cpd_date_find_ranges (text, rules->default_year, rules->found);
+  if (text != NULL)
+    cpd_date_find_ranges (text, rules->default_year, rules->found);
 
-  return rules->found->len > 0;
+  return rules->found->len;
 }
 
 static void
@@ -141,7 +159,14 @@ add_date (Rules              *rules,
           Strength            strength,
           const CpdDateRange *range)
 {
-  g_array_append_val (rules->dates[strength], *range);
+  Dates *dates = &rules->dates[strength];
+
+  if (!dates->found)
+    dates->first = *range;
+  else if (g_date_compare (&range->start, &dates->first.start) != 0 ||
+           g_date_compare (&range->end, &dates->first.end) != 0)
+    dates->disagree = TRUE;
+  dates->found = TRUE;
 }
 
 /* The first date or range in @text, if any, as a candidate of @strength. */
@@ -150,36 +175,12 @@ add_first_date (Rules      *rules,
                 Strength    strength,
                 const char *text)
 {
-  if (text == NULL || !find_dates (rules, text))
+  if (find_dates (rules, text) == 0)
     return FALSE;
 
   add_date (rules, strength, &g_array_index (rules->found, CpdDateRange, 0));
   return TRUE;
 }
-
-/* Whether @text holds one of @words (case-folded), without regard to case. */
-static gboolean
-contains_any_word (const char        *text,
-                   const char *const *words)
-{
-  g_autofree char *folded = cpd_label_fold (text, -1);
-
-  for (guint i = 0; words[i] != NULL; i++)
-    if (strstr (folded, words[i]) != NULL)
-      return TRUE;
-
-  return FALSE;
-}
-
-/* Dates in running text that are about something else: a deadline, a co-located day,
- * another edition. */
-static const char *const decoy_words[] = {
-  "deadline", "cfp", "call for", "submit", "submission", "proposal", "due", "closes", "close",
-  "opens", "until", "before", "after", "co-located", "colocated", "last year", "previous",
-  "early bird", " by ", "last ", "einreich", "frist", "bis zum", "appel", "soumission",
-  "limite", "convocatoria",
-  "cierra", "plazo", "prazo", "submiss", "scadenza", "締切", "截止", NULL
-};
 
 static gboolean
 ends_sentence (const char *text,
@@ -211,46 +212,14 @@ is_decoy (const char         *text,
   while (text[end] != '\0' && !ends_sentence (text, end))
     end++;
 
-  before = g_strndup (text + start, range->offset - start);
-  after = g_strndup (text + range->offset + range->length, end - range->offset - range->length);
+  before = cpd_label_fold (text + start, range->offset - start);
+  after = cpd_label_fold (text + range->offset + range->length,
+                          end - range->offset - range->length);
+  for (guint i = 0; decoy_words[i] != NULL; i++)
+    if (strstr (before, decoy_words[i]) != NULL || strstr (after, decoy_words[i]) != NULL)
+      return TRUE;
 
-  return contains_any_word (before, decoy_words) || contains_any_word (after, decoy_words);
-}
-
-/* Words a date line may end with: its times and their zones. */
-static const char *const time_words[] = { "am", "pm", "to", "uhr", "h", "utc", "gmt", "cet", "cest",
-                                          "bst", "est", "edt", "pst", "pdt", "jst", "cst", NULL };
-
-/* Whether @text, up to @end, holds nothing but times: "9:00–17:00", "2:00 PM to 5:00 PM BST". */
-static gboolean
-is_times (const char *text,
-          const char *end)
-{
-  const char *p = text;
-
-  while (p < end)
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_ascii_isalpha (*p))
-        {
-          gsize            length = 0;
-          g_autofree char *word = NULL;
-
-          while (g_ascii_isalpha (p[length]))
-            length++;
-          word = g_ascii_strdown (p, length);
-          if (!g_strv_contains (time_words, word))
-            return FALSE;
-          p += length;
-        }
-      else if (g_unichar_isalpha (c))
-        return FALSE;
-      else
-        p = g_utf8_next_char (p);
-    }
-
-  return TRUE;
+  return FALSE;
 }
 
 /* Whether @range is all of its line but times and decoration: "**Thu 5 – Sat 7 June
@@ -259,18 +228,20 @@ static gboolean
 is_date_line (const char         *text,
               const CpdDateRange *range)
 {
-  const char *start = text + range->offset;
-  const char *end = start + range->length;
-  const char *line_end = strchr (end, '\n');
+  const char *p = text + range->offset;
 
-  for (const char *p = start; p > text && p[-1] != '\n';)
+  while (p > text && p[-1] != '\n')
     {
       p = g_utf8_prev_char (p);
       if (g_unichar_isalnum (g_utf8_get_char (p)))
         return FALSE;
     }
 
-  return is_times (end, line_end != NULL ? line_end : end + strlen (end));
+  for (p = text + range->offset + range->length; *p != '\0' && *p != '\n'; p = g_utf8_next_char (p))
+    if (g_unichar_isalpha (g_utf8_get_char (p)))
+      return FALSE;
+
+  return TRUE;
 }
 
 /* The dates of a block's running text, its lines joined by newlines: a line that is only a
@@ -279,8 +250,9 @@ static void
 add_text_dates (Rules      *rules,
                 const char *text)
 {
-  find_dates (rules, text);
-  for (guint i = 0; i < rules->found->len; i++)
+  guint n = find_dates (rules, text);
+
+  for (guint i = 0; i < n; i++)
     {
       const CpdDateRange *range = &g_array_index (rules->found, CpdDateRange, i);
 
@@ -301,16 +273,15 @@ read_front_matter_dates (Rules *rules)
                                           "end_at", "event_end", NULL };
   const char              *start = lookup (rules, start_keys);
   const char              *end = lookup (rules, end_keys);
-  const char              *date = rules->post_date;
   CpdDateRange             first, last;
 
   /* "date" with "end" is the event's first day; alone it may be the post's. */
   if (start == NULL && end != NULL)
-    start = date;
+    start = rules->post_date;
 
   if (start == NULL)
     {
-      add_first_date (rules, STRENGTH_PROSE, date);
+      add_first_date (rules, STRENGTH_PROSE, rules->post_date);
       /* Pelican's "When:" header is a labelled line of the page. */
       add_first_date (rules, STRENGTH_LABEL, lookup (rules, (const char *const[]){ "when", NULL }));
       return;
@@ -330,21 +301,7 @@ read_front_matter_dates (Rules *rules)
   add_date (rules, STRENGTH_FRONT_MATTER, &first);
 }
 
-static void
-take_venue (Rules             *rules,
-            const char        *value,
-            const CpdPageLine *line)
-{
-  if (rules->venue_name != NULL || value == NULL || value[0] == '\0' || cpd_label_says_unknown (value))
-    return;
-
-  /* "[Hall 4](https://…/directions), Main Street": the link says where the venue is. */
-  for (guint i = 0; line != NULL && i < line->n_links && rules->venue_url == NULL; i++)
-    rules->venue_url = g_strdup (cpd_page_text_get_link (rules->page, line->first_link + i)->url);
-
-  rules->venue_name = cpd_label_clean_value (value);
-}
-
+/* The first URL on @line, for @label, unless it has one. */
 static void
 take_labelled_url (Rules             *rules,
                    CpdLabel           label,
@@ -356,53 +313,50 @@ take_labelled_url (Rules             *rules,
 }
 
 static void
+take_venue (Rules             *rules,
+            const char        *value,
+            const CpdPageLine *line)
+{
+  if (rules->venue_name != NULL || value == NULL || value[0] == '\0' || cpd_label_says_unknown (value))
+    return;
+
+  /* "[Hall 4](https://…/directions), Main Street": the link says where the venue is. */
+  if (line != NULL)
+    take_labelled_url (rules, CPD_LABEL_VENUE, line);
+  rules->venue_name = cpd_label_clean_value (value);
+}
+
+static void
 take_labelled_value (Rules             *rules,
                      CpdLabel           label,
                      const char        *value,
                      const CpdPageLine *line)
 {
-  switch (label)
-    {
-    case CPD_LABEL_DATE:
-      add_first_date (rules, STRENGTH_LABEL, value);
-      break;
-
-    case CPD_LABEL_VENUE:
-      take_venue (rules, value, line);
-      break;
-
-    default:
-      take_labelled_url (rules, label, line);
-      break;
-    }
+  if (label == CPD_LABEL_DATE)
+    add_first_date (rules, STRENGTH_LABEL, value);
+  else if (label == CPD_LABEL_VENUE)
+    take_venue (rules, value, line);
+  else
+    take_labelled_url (rules, label, line);
 }
 
 /* A line of a labelled section: the first line with a date is its date, the first line
- * without one its venue ("## When and Where": both). */
+ * without one its venue ("## When and Where": both), the first with a link its link. */
 static void
 read_section_line (Rules             *rules,
                    gboolean           section[CPD_N_LABELS],
                    const CpdPageLine *line)
 {
-  gboolean has_date = FALSE;
+  gboolean has_date =
+    section[CPD_LABEL_DATE] && add_first_date (rules, STRENGTH_LABEL, line->text);
 
-  if (section[CPD_LABEL_DATE])
-    {
-      has_date = add_first_date (rules, STRENGTH_LABEL, line->text);
-      if (has_date)
-        section[CPD_LABEL_DATE] = FALSE;
-    }
+  if (has_date)
+    section[CPD_LABEL_DATE] = FALSE;
 
-  if (section[CPD_LABEL_VENUE] && !has_date)
-    {
-      take_venue (rules, line->text, line);
-      section[CPD_LABEL_VENUE] = FALSE;
-    }
-
-  for (guint label = CPD_LABEL_REGISTRATION; label < CPD_N_LABELS; label++)
-    if (section[label] && line->n_links > 0)
+  for (guint label = CPD_LABEL_VENUE; label < CPD_N_LABELS; label++)
+    if (section[label] && (label == CPD_LABEL_VENUE ? !has_date : line->n_links > 0))
       {
-        take_labelled_url (rules, label, line);
+        take_labelled_value (rules, label, line->text, line);
         section[label] = FALSE;
       }
 }
@@ -425,7 +379,7 @@ read_blocks (Rules *rules)
           gboolean           labels[CPD_N_LABELS];
 
           pending = CPD_LABEL_NONE;
-          if (cpd_label_match (line->text, -1, labels))
+          if (cpd_label_match (line->text, -1, labels) != CPD_LABEL_NONE)
             {
               memcpy (section, labels, sizeof section);
               section_level = block->heading_level;
@@ -472,66 +426,24 @@ read_blocks (Rules *rules)
 }
 
 /* The dates of the strongest kind the page has, if they agree. */
-static gboolean
-decide_dates (Rules        *rules,
-              CpdDateRange *range)
+static const CpdDateRange *
+decide_dates (Rules *rules)
 {
   for (int strength = N_STRENGTHS - 1; strength >= 0; strength--)
-    {
-      GArray *dates = rules->dates[strength];
+    if (rules->dates[strength].found)
+      return rules->dates[strength].disagree ? NULL : &rules->dates[strength].first;
 
-      if (dates->len == 0)
-        continue;
-
-      *range = g_array_index (dates, CpdDateRange, 0);
-      for (guint i = 1; i < dates->len; i++)
-        {
-          const CpdDateRange *other = &g_array_index (dates, CpdDateRange, i);
-
-          if (g_date_compare (&other->start, &range->start) != 0 ||
-              g_date_compare (&other->end, &range->end) != 0)
-            return FALSE;
-        }
-
-      return TRUE;
-    }
-
-  return FALSE;
+  return NULL;
 }
 
-/* The page's links that lead somewhere, as the role rules read them: their texts, folded,
- * in one string, a line each, and their URLs likewise, so that one strstr () looks for a
- * word in all of them. */
+/* The page's links as the role rules read them: their texts, folded, in one string, a line
+ * each, and their URLs likewise, so that one strstr () looks for a word in all of them. */
 typedef struct
 {
-  const char *url;
-  gboolean    other_edition;
-} RoleLink;
-
-typedef struct
-{
-  GArray *links;     /* of RoleLink */
-  char   *folded[2]; /* the texts, then the URLs */
+  const CpdPageText *page;
+  gboolean          *skip;      /* leads nowhere, or is about something else */
+  char              *folded[2]; /* the texts, then the URLs */
 } RoleLinks;
-
-/* A link whose text or URL names another year than the event's is another edition's. */
-static gboolean
-names_only_other_years (const char *text,
-                        guint       event_year,
-                        gboolean   *names_other)
-{
-  const char *p = text;
-  guint       year;
-
-  while ((year = next_year (&p, text)) != 0)
-    {
-      if (year == event_year)
-        return FALSE;
-      *names_other = TRUE;
-    }
-
-  return TRUE;
-}
 
 /* A link whose text or URL names another year than the event's, and not the event's, is
  * another edition's. */
@@ -539,38 +451,43 @@ static gboolean
 is_other_edition (const CpdPageLink *link,
                   guint              event_year)
 {
-  gboolean names_other = FALSE;
+  const char *texts[] = { link->text, link->url };
+  gboolean    names_other = FALSE;
 
-  return event_year != 0 && names_only_other_years (link->text, event_year, &names_other) &&
-         names_only_other_years (link->url, event_year, &names_other) && names_other;
+  for (guint i = 0; i < G_N_ELEMENTS (texts) && event_year != 0; i++)
+    {
+      const char *p = texts[i];
+      guint       year;
+
+      while ((year = next_year (&p, texts[i])) != 0)
+        {
+          if (year == event_year)
+            return FALSE;
+          names_other = TRUE;
+        }
+    }
+
+  return names_other;
 }
 
-/* The index of the first line of @lines from *@p on (line *@line) that holds @word, or -1;
- * *@p and *@line move on to the line after it. */
+/* The index of the line, from *@p (line *@line) on, that holds @word, or -1; *@p and
+ * *@line move on to the line after it. Every line ends in a newline. */
 static int
 next_line_with (const char **p,
                 guint       *line,
                 const char  *word)
 {
-  const char *found = *p != NULL ? strstr (*p, word) : NULL;
-  int         found_line = *line;
+  const char *found = strstr (*p, word);
 
   if (found == NULL)
     return -1;
 
-  for (const char *q = *p; q < found; q++)
-    if (*q == '\n')
-      found_line++;
-  *line = found_line;
-
-  *p = strchr (found, '\n');
-  if (*p != NULL)
-    {
-      (*p)++;
+  for (; *p < found; (*p)++)
+    if (**p == '\n')
       (*line)++;
-    }
+  *p = strchr (found, '\n') + 1;
 
-  return found_line;
+  return (*line)++;
 }
 
 static void
@@ -581,22 +498,18 @@ role_links_init (RoleLinks         *links,
   g_autoptr (GString) texts = g_string_sized_new (1024);
   g_autoptr (GString) urls = g_string_sized_new (4096);
 
-  links->links = g_array_sized_new (FALSE, FALSE, sizeof (RoleLink), page->links->len);
+  links->page = page;
+  links->skip = g_new0 (gboolean, page->links->len);
   for (guint i = 0; i < page->links->len; i++)
     {
       const CpdPageLink *link = cpd_page_text_get_link (page, i);
-      RoleLink           role_link;
       gsize              url_start = urls->len;
 
-      if (link->url == NULL)
-        continue;
-
-      role_link = (RoleLink){ link->url, is_other_edition (link, event_year) };
-      g_array_append_val (links->links, role_link);
+      links->skip[i] = link->url == NULL || is_other_edition (link, event_year);
       g_string_append (texts, link->text);
       g_string_append_c (texts, '\n');
       /* A raw HTML href may span lines; no URL word has a blank. */
-      g_string_append (urls, link->url);
+      g_string_append (urls, link->url != NULL ? link->url : "");
       for (char *c = urls->str + url_start; *c != '\0'; c++)
         if (*c == '\n')
           *c = ' ';
@@ -613,16 +526,8 @@ role_links_init (RoleLinks         *links,
       int         found;
 
       while ((found = next_line_with (&p, &line, decoy_link_words[w])) >= 0)
-        g_array_index (links->links, RoleLink, found).other_edition = TRUE;
+        links->skip[found] = TRUE;
     }
-}
-
-static void
-role_links_clear (RoleLinks *links)
-{
-  g_array_unref (links->links);
-  g_free (links->folded[0]);
-  g_free (links->folded[1]);
 }
 
 /* The first link, in page order, that the role's words pick, the surer words first: by
@@ -639,8 +544,8 @@ find_role_url (RoleLinks         *links,
       int         found;
 
       while ((found = next_line_with (&p, &line, words[w])) >= 0)
-        if (!g_array_index (links->links, RoleLink, found).other_edition)
-          return g_strdup (g_array_index (links->links, RoleLink, found).url);
+        if (!links->skip[found])
+          return g_strdup (cpd_page_text_get_link (links->page, found)->url);
     }
 
   return NULL;
@@ -651,12 +556,10 @@ decide_url (Rules     *rules,
             RoleLinks *links,
             CpdLabel   label)
 {
-  char *url = NULL;
+  char *url = g_steal_pointer (&rules->labelled_urls[label]);
 
-  if (rules->labelled_urls[label] != NULL)
-    return g_strdup (rules->labelled_urls[label]);
-
-  url = find_role_url (links, role_words[label].text_words, FALSE);
+  if (url == NULL)
+    url = find_role_url (links, role_words[label].text_words, FALSE);
   if (url == NULL)
     url = find_role_url (links, role_words[label].url_words, TRUE);
   if (url == NULL && label == CPD_LABEL_REGISTRATION)
@@ -665,50 +568,27 @@ decide_url (Rules     *rules,
   return url;
 }
 
-static const char *
-first_heading (const CpdPageText *page)
-{
-  for (guint b = 0; b < page->blocks->len; b++)
-    {
-      const CpdPageBlock *block = &g_array_index (page->blocks, CpdPageBlock, b);
-
-      if (block->heading_level > 0)
-        return cpd_page_text_get_line (page, block->first_line)->text;
-    }
-
-  return NULL;
-}
-
-/* Whether a blog post's title reads as a sentence ("We're going to Graz!"), not a name. */
-static gboolean
-is_sentence (const char *title)
-{
-  gsize n = strlen (title);
-
-  return n > 0 && (title[n - 1] == '!' || title[n - 1] == '?');
-}
-
 /* The front matter title, unless it is one word that the page's first heading names more
- * fully ("Porto" and "Rustacean Days Porto 2024") or a blog post's sentence. */
+ * fully ("Porto" and "Rustacean Days Porto 2024") or a blog post's sentence ("We're going to
+ * Graz!"). */
 static char *
-decide_title (Rules             *rules,
-              const CpdPageText *page)
+decide_title (Rules *rules)
 {
   const char      *title = lookup (rules, (const char *const[]){ "title", NULL });
-  const char      *heading = first_heading (page);
   g_autofree char *folded_title = NULL;
   g_autofree char *folded_heading = NULL;
 
-  if (title == NULL || (heading != NULL && rules->is_post && is_sentence (title)))
-    return heading != NULL ? cpd_label_clean_value (heading) : NULL;
-  if (heading == NULL)
+  if (rules->heading == NULL)
     return g_strdup (title);
+  if (title == NULL || (rules->is_post && (g_str_has_suffix (title, "!") ||
+                                           g_str_has_suffix (title, "?"))))
+    return cpd_label_clean_value (rules->heading);
 
   folded_title = g_utf8_casefold (title, -1);
-  folded_heading = g_utf8_casefold (heading, -1);
+  folded_heading = g_utf8_casefold (rules->heading, -1);
   if (strchr (folded_title, ' ') == NULL && strlen (folded_heading) > strlen (folded_title) &&
       strstr (folded_heading, folded_title))
-    return cpd_label_clean_value (heading);
+    return cpd_label_clean_value (rules->heading);
 
   return g_strdup (title);
 }
@@ -734,12 +614,7 @@ read_front_matter_venue (Rules *rules)
       const char *url = lookup (rules, url_keys[label]);
 
       if (url != NULL && (g_str_has_prefix (url, "https://") || g_str_has_prefix (url, "http://")))
-        {
-          if (label == CPD_LABEL_VENUE)
-            rules->venue_url = g_strdup (url);
-          else
-            rules->labelled_urls[label] = g_strdup (url);
-        }
+        rules->labelled_urls[label] = g_strdup (url);
     }
 }
 
@@ -754,27 +629,33 @@ CpdEvent *
 cpd_event_find (const CpdPageText *page,
                 CpdFrontMatter    *front_matter)
 {
-  Rules        rules = { .front_matter = front_matter, .page = page };
-  CpdEvent    *facts = cpd_event_new ();
-  CpdDateRange range;
-  guint        event_year = 0;
-  guint        year = 0;
-  RoleLinks    links;
+  Rules               rules = { .front_matter = front_matter, .page = page };
+  CpdEvent           *facts = cpd_event_new ();
+  const CpdDateRange *range;
+  guint               event_year = 0;
+  guint               year = 0;
+  RoleLinks           links;
 
-  for (guint i = 0; i < N_STRENGTHS; i++)
-    rules.dates[i] = g_array_new (FALSE, FALSE, sizeof (CpdDateRange));
   rules.found = g_array_new (FALSE, FALSE, sizeof (CpdDateRange));
+
+  for (guint b = 0; b < page->blocks->len && rules.heading == NULL; b++)
+    {
+      const CpdPageBlock *block = &g_array_index (page->blocks, CpdPageBlock, b);
+
+      if (block->heading_level > 0)
+        rules.heading = cpd_page_text_get_line (page, block->first_line)->text;
+    }
 
   rules.is_post = g_strcmp0 (lookup (&rules, (const char *const[]){ "layout", NULL }), "post") == 0;
   /* The front matter "date", unless the page is a blog post: then it is the post's. */
   if (!rules.is_post)
     rules.post_date = lookup (&rules, (const char *const[]){ "date", "Date", NULL });
 
-  facts->title = decide_title (&rules, page);
+  facts->title = decide_title (&rules);
 
   /* A year that the title and front matter agree on dates "April 17 – 18". */
   add_years (&year, facts->title);
-  add_years (&year, first_heading (page));
+  add_years (&year, rules.heading);
   add_years (&year, rules.post_date);
   rules.default_year = year != G_MAXUINT ? year : 0;
 
@@ -783,30 +664,27 @@ cpd_event_find (const CpdPageText *page,
   add_first_date (&rules, STRENGTH_PROSE, facts->title);
   read_blocks (&rules);
 
-  if (decide_dates (&rules, &range))
+  range = decide_dates (&rules);
+  if (range != NULL)
     {
       facts->has_dates = TRUE;
-      facts->start = range.start;
-      facts->end = range.end;
-      event_year = g_date_get_year (&range.start);
+      facts->start = range->start;
+      facts->end = range->end;
+      event_year = g_date_get_year (&range->start);
     }
 
   role_links_init (&links, page, event_year);
   facts->venue_name = g_steal_pointer (&rules.venue_name);
-  facts->venue_url = g_steal_pointer (&rules.venue_url);
-  if (facts->venue_url == NULL)
-    facts->venue_url = decide_url (&rules, &links, CPD_LABEL_VENUE);
+  facts->venue_url = decide_url (&rules, &links, CPD_LABEL_VENUE);
   facts->registration_url = decide_url (&rules, &links, CPD_LABEL_REGISTRATION);
   facts->schedule_url = decide_url (&rules, &links, CPD_LABEL_SCHEDULE);
   facts->conduct_url = decide_url (&rules, &links, CPD_LABEL_CONDUCT);
   facts->recordings_url = decide_url (&rules, &links, CPD_LABEL_RECORDINGS);
-  role_links_clear (&links);
 
-  for (guint i = 0; i < N_STRENGTHS; i++)
-    g_array_unref (rules.dates[i]);
+  g_free (links.skip);
+  g_free (links.folded[0]);
+  g_free (links.folded[1]);
   g_array_unref (rules.found);
-  for (guint i = 0; i < CPD_N_LABELS; i++)
-    g_free (rules.labelled_urls[i]);
 
   return facts;
 }
