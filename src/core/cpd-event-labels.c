@@ -76,12 +76,14 @@ find_label (const char *word)
 }
 
 /* The length of the separator between a label and its value at @p ("When:", "Wo?",
- * "場所：", "Date – …"), or 0. */
+ * "場所：", "Date - …", "Date – …"), or 0. */
 static gsize
 separator_length (const char *p)
 {
   if (*p == ':' || *p == '?')
     return 1;
+  if (strncmp (p, " - ", 3) == 0)
+    return 3;
   if (strncmp (p, " – ", strlen (" – ")) == 0)
     return strlen (" – ");
 
@@ -115,6 +117,9 @@ cpd_label_match (const char *text,
   g_strchomp (part);
   for (gsize n = strlen (part); n > 0 && strchr (":?! ", part[n - 1]) != NULL; n--)
     part[n - 1] = '\0';
+  if (g_str_has_suffix (part, "："))
+    part[strlen (part) - strlen ("：")] = '\0';
+  g_strchomp (part);
 
   /* "When and Where", "Ort und Zeit", "Lugar y fecha", "Time & Location": two labels. The
    * joiner's first byte becomes the split mark, the rest blanks that strip away. Each

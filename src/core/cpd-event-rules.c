@@ -55,6 +55,10 @@ static const char *const home_words[] = { "event page", "events page", "event we
 
 /* Dates in running text that are about something else: a deadline, a co-located day,
  * another edition. */
+/* Words a date line may end with: its times and their zones. */
+static const char *const time_words[] = { "am", "pm", "to", "uhr", "h", "utc", "gmt", "cet", "cest",
+                                          "bst", "est", "edt", "pst", "pdt", "jst", "cst", NULL };
+
 static const char *const decoy_words[] = {
   "deadline", "cfp", "call for", "submit", "submission", "proposal", "due", "closes", "close",
   "opens", "until", "before", "after", "co-located", "colocated", "last year", "previous",
@@ -223,7 +227,8 @@ is_decoy (const char         *text,
 }
 
 /* Whether @range is all of its line but times and decoration: "**Thu 5 – Sat 7 June
- * 2025**", "🗓 12 May 2025, 9:00". Such a line says when as plainly as a label. */
+ * 2025**", "🗓 12 May 2025, 9:00 to 17:00 CEST". Such a line says when as plainly as a
+ * label. */
 static gboolean
 is_date_line (const char         *text,
               const CpdDateRange *range)
@@ -237,9 +242,26 @@ is_date_line (const char         *text,
         return FALSE;
     }
 
-  for (p = text + range->offset + range->length; *p != '\0' && *p != '\n'; p = g_utf8_next_char (p))
-    if (g_unichar_isalpha (g_utf8_get_char (p)))
-      return FALSE;
+  for (p = text + range->offset + range->length; *p != '\0' && *p != '\n';)
+    {
+      gsize            length = 0;
+      g_autofree char *word = NULL;
+
+      if (!g_ascii_isalpha (*p))
+        {
+          if (g_unichar_isalpha (g_utf8_get_char (p)))
+            return FALSE;
+          p = g_utf8_next_char (p);
+          continue;
+        }
+
+      while (g_ascii_isalpha (p[length]))
+        length++;
+      word = g_ascii_strdown (p, length);
+      if (!g_strv_contains (time_words, word))
+        return FALSE;
+      p += length;
+    }
 
   return TRUE;
 }

@@ -346,6 +346,28 @@ test_facts_lines (void)
 }
 
 static void
+test_facts_label_forms (void)
+{
+  /* A date alone on its line, with its times and zone, says when like a label: it wins over
+   * a running-text date that disagrees. A heading may end in a full-width colon, and a label
+   * may be followed by " - ". */
+  g_autoptr (CpdDocument) document =
+    cpd_test_load_string ("# Forms\n\n"
+                          "🗓 12 May 2025, 9:00 to 17:00 CEST\n\n"
+                          "The crew meets on 11 May 2025 in the hall.\n\n"
+                          "## 場所：\n\n"
+                          "Hall Nine\n\n"
+                          "Schedule - [here](https://example.org/s)\n",
+                          NULL);
+  CpdEvent *event = cpd_document_get_event (document);
+
+  cpd_test_assert_date (cpd_event_get_start_date (event), 2025, 5, 12);
+  cpd_test_assert_date (cpd_event_get_end_date (event), 2025, 5, 12);
+  g_assert_cmpstr (cpd_event_get_venue_name (event), ==, "Hall Nine");
+  g_assert_cmpstr (cpd_event_get_schedule_url (event), ==, "https://example.org/s");
+}
+
+static void
 test_format_dates (void)
 {
   static const struct
@@ -453,6 +475,7 @@ main (int   argc,
   g_test_add_func ("/event/facts/rules", test_facts_rules);
   g_test_add_func ("/event/facts/recordings", test_facts_recordings);
   g_test_add_func ("/event/facts/lines", test_facts_lines);
+  g_test_add_func ("/event/facts/label-forms", test_facts_label_forms);
   g_test_add_func ("/event/format-dates", test_format_dates);
   g_test_add_func ("/event/timing", test_timing);
   g_test_add_func ("/event/slug", test_slug);
