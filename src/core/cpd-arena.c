@@ -26,25 +26,12 @@
 
 #include <stdlib.h>
 #include <string.h>
+/* Under AddressSanitizer the arena poisons what is not handed out (headers, free space,
+ * what cmark freed), so overflows and uses after free inside the tree are still caught.
+ * Without it, the header's macros do nothing. */
+#include <sanitizer/asan_interface.h>
 
 #include "cpd-arena-private.h"
-
-/* Under AddressSanitizer the arena poisons what is not handed out (headers, free space,
- * what cmark freed), so overflows and uses after free inside the tree are still caught. */
-#if defined(__SANITIZE_ADDRESS__)
-#define CPD_ARENA_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define CPD_ARENA_ASAN 1
-#endif
-#endif
-
-#ifdef CPD_ARENA_ASAN
-#include <sanitizer/asan_interface.h>
-#else
-#define ASAN_POISON_MEMORY_REGION(addr, size) ((void) (addr), (void) (size))
-#define ASAN_UNPOISON_MEMORY_REGION(addr, size) ((void) (addr), (void) (size))
-#endif
 
 #define ALIGNMENT 16
 #define FIRST_CHUNK_SIZE (32 * 1024)

@@ -21,18 +21,17 @@ read_capped (GFile        *file,
              GError      **error)
 {
   g_autoptr (GFileInputStream) stream = NULL;
-  g_autoptr (GFileInfo) type_info = NULL;
   g_autoptr (GFileInfo) info = NULL;
   g_autoptr (GByteArray) buffer = g_byte_array_new ();
   gsize length = 0;
 
   /* Opening a FIFO blocks until someone writes to it, and a device may never end: pages are
    * regular files (resource:// ones too). */
-  type_info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE, G_FILE_QUERY_INFO_NONE,
-                                 cancellable, error);
-  if (type_info == NULL)
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                            G_FILE_QUERY_INFO_NONE, cancellable, error);
+  if (info == NULL)
     return NULL;
-  switch (g_file_info_get_file_type (type_info))
+  switch (g_file_info_get_file_type (info))
     {
     case G_FILE_TYPE_REGULAR:
       break;
@@ -48,13 +47,8 @@ read_capped (GFile        *file,
       return NULL;
     }
 
-  stream = g_file_read (file, cancellable, error);
-  if (stream == NULL)
-    return NULL;
-
   /* Refuse a huge file before reading it, when its size is known. */
-  info = g_file_input_stream_query_info (stream, G_FILE_ATTRIBUTE_STANDARD_SIZE, cancellable, NULL);
-  if (info != NULL && g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_STANDARD_SIZE) &&
+  if (g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_STANDARD_SIZE) &&
       g_file_info_get_size (info) > (goffset) max_size)
     {
       g_autofree char *size = g_format_size (g_file_info_get_size (info));
@@ -65,6 +59,10 @@ read_capped (GFile        *file,
                    _ ("The page is too large: it has %s, at most %s are read"), size, limit);
       return NULL;
     }
+
+  stream = g_file_read (file, cancellable, error);
+  if (stream == NULL)
+    return NULL;
 
   /* Files may grow or lie about their size: never read more than the cap. */
   for (;;)

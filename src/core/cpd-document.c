@@ -99,14 +99,9 @@ cpd_document_resolve_link (CpdDocument *self,
 static char *
 sanitize_lang (const char *lang)
 {
-  if (lang == NULL || lang[0] == '\0' || strlen (lang) > 35)
-    return g_strdup ("");
+  gsize length = lang != NULL ? strspn (lang, G_CSET_A_2_Z G_CSET_a_2_z G_CSET_DIGITS "-") : 0;
 
-  for (const char *p = lang; *p; p++)
-    if (!g_ascii_isalnum (*p) && *p != '-')
-      return g_strdup ("");
-
-  return g_strdup (lang);
+  return g_strdup (length > 0 && length <= 35 && lang[length] == '\0' ? lang : "");
 }
 
 static void

@@ -99,28 +99,6 @@ fail (GError    **error,
   return FALSE;
 }
 
-/* Skips the node that starts with @event (a mapping or a list, with all it holds). */
-static gboolean
-skip_node (yaml_parser_t *parser,
-           yaml_event_t  *event)
-{
-  int depth = 0;
-
-  for (;;)
-    {
-      if (event->type == YAML_MAPPING_START_EVENT || event->type == YAML_SEQUENCE_START_EVENT)
-        depth++;
-      else if (event->type == YAML_MAPPING_END_EVENT || event->type == YAML_SEQUENCE_END_EVENT)
-        depth--;
-
-      yaml_event_delete (event);
-      if (depth == 0)
-        return TRUE;
-      if (!yaml_parser_parse (parser, event))
-        return FALSE;
-    }
-}
-
 static gboolean
 next_event (yaml_parser_t *parser,
             yaml_event_t  *event,
@@ -138,7 +116,9 @@ next_event (yaml_parser_t *parser,
   return fail (error, message);
 }
 
-/* The top-level scalars of the YAML mapping in @text. */
+/* The top-level scalars of the YAML mapping in @text. A nested mapping or list, as key or
+ * value, or an alias is not a fact we read: it is skipped, and an alias never expanded, so
+ * no "billion laughs". */
 static gboolean
 read_yaml (CpdFrontMatter *self,
            const char     *text,
@@ -148,79 +128,57 @@ read_yaml (CpdFrontMatter *self,
   yaml_parser_t    parser;
   yaml_event_t     event;
   g_autofree char *key = NULL;
+  int              depth = 0; /* 1 in the top-level mapping */
   gboolean         ok = FALSE;
-  gboolean         in_mapping = FALSE;
+  gboolean         done = FALSE;
 
   yaml_parser_initialize (&parser);
   yaml_parser_set_input_string (&parser, (const unsigned char *) text, length);
 
-  while (next_event (&parser, &event, error))
+  while (!done && next_event (&parser, &event, error))
     {
       yaml_event_type_t type = event.type;
+      gboolean          skipped = FALSE; /* a key or value we do not read */
 
       if (type == YAML_STREAM_END_EVENT)
+        ok = done = TRUE;
+      else if (depth == 0 && (type == YAML_SCALAR_EVENT || type == YAML_SEQUENCE_START_EVENT ||
+                              type == YAML_ALIAS_EVENT))
         {
-          yaml_event_delete (&event);
-          ok = TRUE;
-          break;
+          fail (error, _ ("it is not a list of keys and values"));
+          done = TRUE;
         }
-
-      if (!in_mapping)
-        {
-          /* Only comments, or nothing: no keys, and nothing wrong. */
-          if (type == YAML_MAPPING_START_EVENT)
-            in_mapping = TRUE;
-          else if (type == YAML_SCALAR_EVENT || type == YAML_SEQUENCE_START_EVENT ||
-                   type == YAML_ALIAS_EVENT)
-            {
-              yaml_event_delete (&event);
-              fail (error, _ ("it is not a list of keys and values"));
-              break;
-            }
-          yaml_event_delete (&event);
-          continue;
-        }
-
-      if (type == YAML_MAPPING_END_EVENT)
+      else if (type == YAML_MAPPING_START_EVENT || type == YAML_SEQUENCE_START_EVENT)
+        depth++;
+      else if (type == YAML_MAPPING_END_EVENT || type == YAML_SEQUENCE_END_EVENT)
         {
           /* One mapping is all we read; "---" would start another document. */
-          yaml_event_delete (&event);
-          ok = TRUE;
-          break;
+          ok = done = --depth == 0;
+          skipped = depth == 1;
         }
-
-      if (key == NULL && type == YAML_SCALAR_EVENT)
+      else if (depth == 1 && type == YAML_ALIAS_EVENT)
+        skipped = TRUE;
+      else if (depth == 1 && type == YAML_SCALAR_EVENT && key == NULL)
+        key = g_strndup ((const char *) event.data.scalar.value, event.data.scalar.length);
+      else if (depth == 1 && type == YAML_SCALAR_EVENT && g_hash_table_size (self) >= MAX_KEYS)
         {
-          key = g_strndup ((const char *) event.data.scalar.value, event.data.scalar.length);
-          yaml_event_delete (&event);
+          fail (error, _ ("it has too many keys"));
+          done = TRUE;
         }
-      else if (key != NULL && type == YAML_SCALAR_EVENT)
+      else if (depth == 1 && type == YAML_SCALAR_EVENT)
         {
-          if (g_hash_table_size (self) >= MAX_KEYS)
-            {
-              yaml_event_delete (&event);
-              fail (error, _ ("it has too many keys"));
-              break;
-            }
           if (key[0] != '\0')
             set_value (self, key, (const char *) event.data.scalar.value);
           g_clear_pointer (&key, g_free);
-          yaml_event_delete (&event);
         }
-      else
-        {
-          /* A nested mapping or list, as key or value, or an alias: not a fact we read. An
-           * alias is never expanded, so no "billion laughs". */
-          if (!skip_node (&parser, &event))
-            {
-              fail (error, parser.problem ? parser.problem : "?");
-              break;
-            }
-          if (key != NULL)
-            g_clear_pointer (&key, g_free);
-          else
-            key = g_strdup (""); /* a complex key: skip its value too */
-        }
+
+      /* After a complex key, its value is skipped too. */
+      if (skipped && key != NULL)
+        g_clear_pointer (&key, g_free);
+      else if (skipped)
+        key = g_strdup ("");
+
+      yaml_event_delete (&event);
     }
 
   yaml_parser_delete (&parser);

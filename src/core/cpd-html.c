@@ -82,18 +82,9 @@ append_body (GString        *out,
   g_warn_if_fail (i == n_sections);
 }
 
-/* Whether the @length bytes at @name are the field name @field. */
-static gboolean
-is_field (const char *name,
-          gsize       length,
-          const char *field)
-{
-  return length == strlen (field) && strncmp (name, field, length) == 0;
-}
-
 /**
  * cpd_html_assemble:
- * @lang: the page's language tag, or ""
+ * @lang: the page's language tag (letters, digits and hyphens, nothing to escape), or ""
  * @title: (nullable): the page's title
  * @body: the page's body as cmark wrote it
  * @sections: the page's headings, in order
@@ -118,25 +109,24 @@ cpd_html_assemble (const char     *lang,
 
   while ((open = strstr (p, "{{")) != NULL)
     {
-      const char *name = open + 2;
-      const char *close = strstr (name, "}}");
-
-      if (close == NULL)
-        break;
-
       g_string_append_len (out, p, open - p);
-      p = close + 2;
+      p = open + 2;
 
-      if (is_field (name, close - name, "lang"))
-        append_escaped (out, lang);
-      else if (is_field (name, close - name, "title"))
+      if (g_str_has_prefix (open, "{{lang}}"))
+        g_string_append (out, lang);
+      else if (g_str_has_prefix (open, "{{title}}"))
         append_escaped (out, title);
-      else if (is_field (name, close - name, "style"))
+      else if (g_str_has_prefix (open, "{{style}}"))
         g_string_append_len (out, g_bytes_get_data (style, NULL), g_bytes_get_size (style));
-      else if (is_field (name, close - name, "body"))
+      else if (g_str_has_prefix (open, "{{body}}"))
         append_body (out, body, sections);
       else
-        g_string_append_len (out, open, p - open);
+        {
+          g_string_append (out, "{{");
+          continue;
+        }
+
+      p = strstr (p, "}}") + 2;
     }
 
   g_string_append (out, p);

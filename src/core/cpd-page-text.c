@@ -279,8 +279,7 @@ append_entity_decoded (CpdPageText *b,
     { "&ndash;", "–" },
     { "&mdash;", "—" },
   };
-  g_autofree char *copy = g_strndup (text, length);
-  g_autoptr (GString) decoded = g_string_new (copy);
+  g_autoptr (GString) decoded = g_string_new_len (text, length);
 
   for (guint i = 0; i < G_N_ELEMENTS (entities); i++)
     g_string_replace (decoded, entities[i].entity, entities[i].text, 0);
