@@ -26,6 +26,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+
 /* Under AddressSanitizer the arena poisons what is not handed out (headers, free space,
  * what cmark freed), so overflows and uses after free inside the tree are still caught.
  * Without it, the header's macros do nothing. */
