@@ -15,7 +15,6 @@
 #include "cpd-front-matter-private.h"
 #include "cpd-href-private.h"
 #include "cpd-html-private.h"
-#include "cpd-section-list-private.h"
 #include "cpd-slug-private.h"
 
 struct _CpdDocument
@@ -28,7 +27,7 @@ struct _CpdDocument
   GUri           *site; /* site_url, parsed */
   char           *lang;
   char           *html;
-  CpdSectionList *sections;
+  GListStore     *sections; /* of CpdSection */
   GPtrArray      *links;
   CpdEvent       *event;
 };
@@ -66,7 +65,7 @@ cpd_document_class_init (CpdDocumentClass *klass)
 static void
 cpd_document_init (CpdDocument *self)
 {
-  self->sections = cpd_section_list_new ();
+  self->sections = g_list_store_new (CPD_TYPE_SECTION);
   self->links = g_ptr_array_new_with_free_func ((GDestroyNotify) cpd_link_free);
 }
 
@@ -217,7 +216,8 @@ add_heading (CpdDocument *self,
              GString     *scratch)
 {
   g_autofree char *text = dup_stripped_text (scratch, node);
-  char            *id = cpd_slugger_slug (slugger, text);
+  g_autofree char *id = cpd_slugger_slug (slugger, text);
+  g_autoptr (CpdSection) section = NULL;
 
   if (self->title == NULL && text[0] != '\0')
     self->title = g_strdup (text);
@@ -226,8 +226,8 @@ add_heading (CpdDocument *self,
   if (text[0] == '\0')
     g_set_str (&text, _ ("Untitled Section"));
 
-  cpd_section_list_append (self->sections, g_steal_pointer (&text), id,
-                           cmark_node_get_heading_level (node));
+  section = cpd_section_new (text, id, cmark_node_get_heading_level (node));
+  g_list_store_append (self->sections, section);
 }
 
 /* One walk over the page: ids for headings, absolute links, and the text the event rules
@@ -350,7 +350,7 @@ cpd_document_new_internal (GBytes     *bytes,
   cpd_document_process (self, root);
   self->html = cpd_html_assemble (self->lang, self->title,
                                   cmark_render_html (root, CPD_DOCUMENT_CMARK_OPTIONS),
-                                  self->sections);
+                                  G_LIST_MODEL (self->sections));
 
   return g_steal_pointer (&self);
 }
@@ -483,7 +483,19 @@ cpd_document_find_section (CpdDocument *self,
   g_return_val_if_fail (CPD_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (id != NULL, FALSE);
 
-  return cpd_section_list_find (self->sections, id, position);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->sections)); i++)
+    {
+      g_autoptr (CpdSection) section = g_list_model_get_item (G_LIST_MODEL (self->sections), i);
+
+      if (g_str_equal (cpd_section_get_id (section), id))
+        {
+          if (position != NULL)
+            *position = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
 }
 
 /**

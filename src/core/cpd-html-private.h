@@ -5,13 +5,13 @@
 
 #pragma once
 
-#include "cpd-section-list-private.h"
+#include "cpd-section.h"
 
 G_BEGIN_DECLS
 
-char *cpd_html_assemble (const char     *lang,
-                         const char     *title,
-                         const char     *body,
-                         CpdSectionList *sections);
+char *cpd_html_assemble (const char *lang,
+                         const char *title,
+                         const char *body,
+                         GListModel *sections);
 
 G_END_DECLS

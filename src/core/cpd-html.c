@@ -53,11 +53,11 @@ append_escaped (GString    *out,
  * raw HTML is omitted), in document order: the ids go into those tags as they come.
  * Slugs need no escaping (see cpd-slug.c). */
 static void
-append_body (GString        *out,
-             const char     *body,
-             CpdSectionList *sections)
+append_body (GString    *out,
+             const char *body,
+             GListModel *sections)
 {
-  guint       n_sections = g_list_model_get_n_items (G_LIST_MODEL (sections));
+  guint       n_sections = g_list_model_get_n_items (sections);
   const char *p = body;
   const char *tag = body;
   guint       i = 0;
@@ -66,9 +66,11 @@ append_body (GString        *out,
     {
       if (tag[2] >= '1' && tag[2] <= '6' && tag[3] == '>')
         {
+          g_autoptr (CpdSection) section = g_list_model_get_item (sections, i++);
+
           g_string_append_len (out, p, tag + 3 - p);
           g_string_append (out, " id=\"");
-          g_string_append (out, cpd_section_list_peek_id (sections, i++));
+          g_string_append (out, cpd_section_get_id (section));
           g_string_append_c (out, '"');
           p = tag + 3;
         }
@@ -95,10 +97,10 @@ append_body (GString        *out,
  * Returns: (transfer full): the complete page
  */
 char *
-cpd_html_assemble (const char     *lang,
-                   const char     *title,
-                   const char     *body,
-                   CpdSectionList *sections)
+cpd_html_assemble (const char *lang,
+                   const char *title,
+                   const char *body,
+                   GListModel *sections)
 {
   GBytes *style = get_resources ()->style;
   gsize   length;

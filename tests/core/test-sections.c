@@ -7,7 +7,6 @@
 
 #include <string.h>
 
-#include "cpd-section-list-private.h"
 #include "cpd-slug-private.h"
 #include "cpd-test-utils.h"
 
@@ -245,22 +244,21 @@ test_title_front_matter (void)
 }
 
 static void
-test_section_list (void)
+test_sections_model (void)
 {
-  g_autoptr (CpdSectionList) list = cpd_section_list_new ();
-  GListModel *model = G_LIST_MODEL (list);
+  /* The outline as a list model: its items are the sections, in order, the same object each
+   * time a view asks. */
+  g_autoptr (CpdDocument) document =
+    cpd_test_load_string ("# Intro\n\nText.\n\n### Details\n\nMore.\n", NULL);
+  GListModel *model = cpd_document_get_sections (document);
   g_autoptr (CpdSection) first = NULL;
   g_autoptr (CpdSection) again = NULL;
   g_autoptr (CpdSection) second = NULL;
-
-  cpd_section_list_append (list, g_strdup ("Intro"), g_strdup ("intro"), 1);
-  cpd_section_list_append (list, g_strdup ("Details"), g_strdup ("details"), 3);
+  guint position = 0;
 
   g_assert_true (g_list_model_get_item_type (model) == CPD_TYPE_SECTION);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
-  g_assert_cmpstr (cpd_section_list_peek_id (list, 1), ==, "details");
 
-  /* Items are made when asked for, once: a view sees the same object each time. */
   first = g_list_model_get_item (model, 0);
   again = g_list_model_get_item (model, 0);
   g_assert_true (first == again);
@@ -269,6 +267,9 @@ test_section_list (void)
   second = g_list_model_get_item (model, 1);
   g_assert_cmpstr (cpd_section_get_id (second), ==, "details");
   g_assert_cmpuint (cpd_section_get_level (second), ==, 3);
+  g_assert_true (cpd_document_find_section (document, "details", &position));
+  g_assert_cmpuint (position, ==, 1);
+  g_assert_false (cpd_document_find_section (document, "missing", NULL));
 
   g_assert_null (g_list_model_get_item (model, 2));
 }
@@ -280,7 +281,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/sections/slugify", test_slugify);
-  g_test_add_func ("/sections/section-list", test_section_list);
+  g_test_add_func ("/sections/model", test_sections_model);
   g_test_add_func ("/sections/slugify-cap", test_slugify_cap);
   g_test_add_func ("/sections/slugger-unique", test_slugger_unique);
   g_test_add_func ("/sections/bundled", test_sections_bundled);
