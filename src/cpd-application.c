@@ -28,7 +28,6 @@ G_DEFINE_FINAL_TYPE (CpdApplication, cpd_application, ADW_TYPE_APPLICATION)
 typedef struct
 {
   CpdApplication *self;
-  GFile          *file;
   GtkWindow      *parent;
 } OpenPage;
 
@@ -36,7 +35,6 @@ static void
 open_page_free (OpenPage *op)
 {
   g_clear_object (&op->self);
-  g_clear_object (&op->file);
   g_clear_weak_pointer (&op->parent);
   g_free (op);
 }
@@ -60,7 +58,7 @@ open_page_loaded_cb (GObject      *source,
     }
   else
     {
-      g_autofree char *name = g_file_get_parse_name (op->file);
+      g_autofree char *name = g_file_get_parse_name (G_FILE (source));
       g_autofree char *message = NULL;
 
       /* The page the user already reads stays; the error goes where they look. */
@@ -111,10 +109,9 @@ cpd_application_open_page (CpdApplication *self,
 
   op = g_new0 (OpenPage, 1);
   op->self = g_object_ref (self);
-  op->file = g_object_ref (file);
   g_set_weak_pointer (&op->parent, parent);
 
-  /* Keep the process alive while a command-line file loads before any window exists. */
+  /* Keep the process alive while the page loads: its parent may be closed meanwhile. */
   g_application_hold (G_APPLICATION (self));
   cpd_document_load_async (file, NULL, open_page_loaded_cb, op);
 }

@@ -194,11 +194,10 @@ load_in_thread (GTask        *task,
                 gpointer      task_data,
                 GCancellable *cancellable)
 {
-  GFile       *file = task_data;
   GError      *error = NULL;
   CpdDocument *document;
 
-  document = cpd_document_new_from_file (file, cancellable, &error);
+  document = cpd_document_new_from_file (G_FILE (source_object), cancellable, &error);
   if (document == NULL)
     g_task_return_error (task, error);
   else
@@ -209,7 +208,8 @@ load_in_thread (GTask        *task,
  * cpd_document_load_async:
  * @file: a page, see cpd_document_new_from_file()
  * @cancellable: (nullable): a #GCancellable
- * @callback: called in the thread-default main context when the page is loaded
+ * @callback: called in the thread-default main context when the page is loaded, with
+ *   @file as its source object
  * @user_data: data for @callback
  *
  * Reads and renders a page in a worker thread.
@@ -225,9 +225,8 @@ cpd_document_load_async (GFile              *file,
   g_return_if_fail (G_IS_FILE (file));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
+  task = g_task_new (file, cancellable, callback, user_data);
   g_task_set_source_tag (task, cpd_document_load_async);
-  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
   g_task_run_in_thread (task, load_in_thread);
 }
 
@@ -242,8 +241,8 @@ CpdDocument *
 cpd_document_load_finish (GAsyncResult *result,
                           GError      **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == cpd_document_load_async, NULL);
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
+  g_return_val_if_fail (g_async_result_is_tagged (result, cpd_document_load_async), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }

@@ -251,10 +251,15 @@ load_async_and_wait (GFile        *file,
                      GError      **error)
 {
   g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GObject) source = NULL;
 
   cpd_document_load_async (file, cancellable, loaded_cb, &result);
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
+
+  /* Callers name the file that failed from the result. */
+  source = g_async_result_get_source_object (result);
+  g_assert_true (source == G_OBJECT (file));
 
   return cpd_document_load_finish (result, error);
 }

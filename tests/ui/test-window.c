@@ -271,6 +271,28 @@ test_broken_file (CpdWindow *window)
   g_file_delete (file, NULL, NULL);
 }
 
+/* A page given on the command line that cannot be read: a window on the bundled page that
+ * names the file and says why. */
+static void
+test_unreadable_command_line_page (CpdWindow *window)
+{
+  g_autoptr (GFile) file = g_file_new_for_path ("/nonexistent/missing-page.md");
+  GList     *windows;
+  CpdWindow *new_window;
+
+  cpd_application_open_page (app, file, NULL);
+
+  /* The window maps at once, before the page is read. */
+  windows = gtk_application_get_windows (GTK_APPLICATION (app));
+  g_assert_cmpuint (g_list_length (windows), ==, 2);
+  new_window = CPD_WINDOW (windows->data != window ? windows->data : windows->next->data);
+
+  cpd_test_expect_toast (new_window, "Could not open “/nonexistent/missing-page.md”: ");
+  cpd_test_wait_for_window_ready (new_window);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (new_window)), ==,
+                   "Container Plumbing Days 2024");
+}
+
 static gboolean
 page_view_loaded (gpointer data)
 {
@@ -644,6 +666,8 @@ main (int   argc,
   cpd_test_add_window_test ("/window/main-menu", test_main_menu);
   cpd_test_add_window_test ("/window/narrow", test_narrow);
   cpd_test_add_window_test ("/window/broken-file", test_broken_file);
+  cpd_test_add_window_test ("/window/unreadable-command-line-page",
+                            test_unreadable_command_line_page);
   g_test_add_func ("/page-view/runs-no-scripts", test_page_view_runs_no_scripts);
   g_test_add_func ("/page-view/fragment-link", test_page_view_fragment_link);
 
