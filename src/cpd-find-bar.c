@@ -56,6 +56,9 @@ cpd_find_bar_update_matches (CpdFindBar *self)
     text = g_strdup ("");
   else if (count == 0)
     text = g_strdup (_ ("No matches"));
+  else if (count > CPD_PAGE_MAX_MATCH_COUNT)
+    /* Translators: %u is the most matches counted, 1000. */
+    text = g_strdup_printf (_ ("More than %u matches"), CPD_PAGE_MAX_MATCH_COUNT);
   else
     /* Translators: the current match and the number of matches, e.g. "2 of 5". */
     text = g_strdup_printf (_ ("%u of %u"), index, count);

@@ -14,7 +14,6 @@
 
 #include "cpd-page-view-private.h"
 
-#define MAX_FIND_MATCHES 1000
 #define ZOOM_STEP 0.1
 
 /* Find ------------------------------------------------------------------------------------ */
@@ -36,7 +35,11 @@ cpd_page_view_counted_matches_cb (CpdPageView          *self,
                                   guint                 match_count,
                                   WebKitFindController *find_controller)
 {
-  cpd_page_view_set_matches (self, match_count, match_count > 0 ? 1 : 0);
+  /* More than the maximum comes as G_MAXUINT: we cannot tell which one is selected. */
+  if (match_count > CPD_PAGE_MAX_MATCH_COUNT)
+    cpd_page_view_set_matches (self, CPD_PAGE_MAX_MATCH_COUNT + 1, 0);
+  else
+    cpd_page_view_set_matches (self, match_count, match_count > 0 ? 1 : 0);
 }
 
 static void
@@ -86,8 +89,8 @@ cpd_page_view_find (CpdPageView *self,
     }
 
   find_controller = webkit_web_view_get_find_controller (_cpd_page_view_ensure_web_view (self));
-  webkit_find_controller_count_matches (find_controller, text, options, MAX_FIND_MATCHES);
-  webkit_find_controller_search (find_controller, text, options, MAX_FIND_MATCHES);
+  webkit_find_controller_count_matches (find_controller, text, options, CPD_PAGE_MAX_MATCH_COUNT);
+  webkit_find_controller_search (find_controller, text, options, CPD_PAGE_MAX_MATCH_COUNT);
 }
 
 static void
@@ -107,7 +110,10 @@ cpd_page_view_step_match (CpdPageView *self,
   else
     webkit_find_controller_search_previous (find_controller);
 
-  /* WebKit counts matches but does not say which one is selected; we walk with it. */
+  /* WebKit counts matches but does not say which one is selected; we walk with it, when we
+   * know how many there are. */
+  if (self->match_index == 0)
+    return;
   self->match_index = (self->match_index - 1 + self->match_count + step) % self->match_count + 1;
   _cpd_page_view_notify (self, PROP_MATCH_INDEX);
 }

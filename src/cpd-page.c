@@ -44,9 +44,11 @@ cpd_page_default_init (CpdPageInterface *iface)
     iface, g_param_spec_boolean ("find-mode", NULL, NULL, FALSE, PROPERTY_FLAGS (READWRITE)));
   g_object_interface_install_property (
     iface, g_param_spec_string ("find-text", NULL, NULL, NULL, PROPERTY_FLAGS (READWRITE)));
-  /* The matches of "find-text", and which one is selected, from 1. */
+  /* The matches of "find-text" (see CPD_PAGE_MAX_MATCH_COUNT), and which one is selected,
+   * from 1. */
   g_object_interface_install_property (
-    iface, g_param_spec_uint ("match-count", NULL, NULL, 0, G_MAXUINT, 0, PROPERTY_FLAGS (READABLE)));
+    iface, g_param_spec_uint ("match-count", NULL, NULL, 0, CPD_PAGE_MAX_MATCH_COUNT + 1, 0,
+                              PROPERTY_FLAGS (READABLE)));
   g_object_interface_install_property (
     iface, g_param_spec_uint ("match-index", NULL, NULL, 0, G_MAXUINT, 0, PROPERTY_FLAGS (READABLE)));
 }

@@ -19,6 +19,9 @@ G_DECLARE_INTERFACE (CpdPage, cpd_page, CPD, PAGE, GtkWidget)
 
 #define CPD_PAGE_MIN_ZOOM 0.5
 #define CPD_PAGE_MAX_ZOOM 3.0
+/* Matches are counted up to this many, so that a letter typed on a large page stays quick;
+ * a page with more has a "match-count" of one more, and no "match-index". */
+#define CPD_PAGE_MAX_MATCH_COUNT 1000
 
 /**
  * CpdPageInterface:

@@ -186,6 +186,39 @@ test_find (CpdWindow *window)
   g_assert_cmpuint (cpd_page_view_get_match_count (cpd_test_get_page_view (window)), ==, 0);
 }
 
+/* More matches than the page view counts: it says so, and still steps through them. */
+static void
+test_find_many (CpdWindow *window)
+{
+  g_autoptr (GFile) file = NULL;
+  g_autoptr (GFileIOStream) stream = NULL;
+  g_autoptr (GString) page = g_string_new ("# Many\n\n");
+  CpdWindow   *many;
+  CpdPageView *page_view;
+
+  for (guint i = 0; i < 1500; i++)
+    g_string_append (page, "needle ");
+  file = g_file_new_tmp ("many-XXXXXX.md", &stream, NULL);
+  g_assert_true (g_file_replace_contents (file, page->str, page->len, NULL, FALSE, 0, NULL, NULL,
+                                          NULL));
+  many = cpd_test_open_page (window, file);
+  page_view = cpd_test_get_page_view (many);
+
+  g_object_set (page_view, "find-text", "needle", "find-mode", TRUE, NULL);
+  cpd_test_wait_for (has_matches, many, "matches for “needle”");
+  cpd_test_wait_for_label (GTK_WIDGET (many), "More than 1000 matches");
+  g_assert_cmpuint (cpd_page_view_get_match_count (page_view), ==, CPD_PAGE_MAX_MATCH_COUNT + 1);
+  g_assert_cmpuint (cpd_page_view_get_match_index (page_view), ==, 0);
+
+  /* Which one is selected is not known, so not made up. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (many), "page.find-previous", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (many), "page.find-next", NULL));
+  g_assert_cmpuint (cpd_page_view_get_match_index (page_view), ==, 0);
+  g_assert_true (cpd_test_widget_has_label (GTK_WIDGET (many), "More than 1000 matches"));
+
+  g_file_delete (file, NULL, NULL);
+}
+
 static gboolean
 is_zoom_level_button (GtkWidget *widget,
                       gpointer   data)
@@ -660,6 +693,7 @@ main (int   argc,
                             test_ignores_unknown_last_section);
   cpd_test_add_window_test ("/window/non-latin-section", test_non_latin_section);
   cpd_test_add_window_test ("/window/find", test_find);
+  cpd_test_add_window_test ("/window/find-many", test_find_many);
   cpd_test_add_window_test ("/window/zoom-level", test_zoom_level);
   cpd_test_add_window_test ("/window/page-shortcuts", test_page_shortcuts);
   cpd_test_add_window_test ("/window/window-shortcuts", test_window_shortcuts);
