@@ -112,11 +112,12 @@ cpd_help_yelp_launched_cb (GObject      *source,
 }
 
 static void
-cpd_help_window_destroyed_cb (GtkWidget *widget,
-                              gpointer   user_data)
+cpd_help_window_destroyed_cb (GtkWidget    *widget,
+                              GApplication *application)
 {
   if (shown_window == GTK_WINDOW (widget))
     shown_window = NULL;
+  g_application_release (application);
 }
 
 /**
@@ -141,10 +142,15 @@ cpd_help_show (GtkWindow *parent)
       if (shown_window == NULL && (index = cpd_help_find_index ()) != NULL &&
           (types = cpd_page_loader_load (&error)) != NULL)
         {
+          GApplication *application = g_application_get_default ();
+
           shown_window = g_object_new (types->help_window_type, "index", index, NULL);
-          /* Forgotten once closed, not once finalized: a pending link may still hold it. */
+          /* Not one of the application's windows, so it holds the application itself: the
+           * help stays open when the last page window closes. Forgotten once closed, not once
+           * finalized: a pending link may still hold it. */
+          g_application_hold (application);
           g_signal_connect (shown_window, "destroy", G_CALLBACK (cpd_help_window_destroyed_cb),
-                            NULL);
+                            application);
         }
 
       if (shown_window != NULL)

@@ -295,6 +295,49 @@ test_links (CpdWindow *window)
   close_help_window ();
 }
 
+static gboolean
+close_page_windows_cb (gpointer data)
+{
+  g_autoptr (GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (app)));
+
+  for (const GList *l = windows; l != NULL; l = l->next)
+    gtk_window_destroy (l->data);
+
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+close_help_cb (gpointer data)
+{
+  gboolean *help_outlived_windows = data;
+
+  *help_outlived_windows = find_help_window () != NULL;
+  close_help_window ();
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The help window is not one of the application's windows, yet it keeps the app running
+ * when the last page window closes, until it is closed itself. Last: it ends the app. */
+static void
+test_keeps_app_running (CpdWindow *window)
+{
+  gboolean help_outlived_windows = FALSE;
+  guint    close_help_id;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "app.help", NULL));
+  wait_for_help_title (expected_title);
+
+  g_timeout_add (0, close_page_windows_cb, NULL);
+  close_help_id = g_timeout_add (500, close_help_cb, &help_outlived_windows);
+  g_application_run (G_APPLICATION (app), 0, NULL);
+
+  /* Had the app ended with its page windows, the help would not have been closed yet. */
+  if (!help_outlived_windows)
+    g_source_remove (close_help_id);
+  g_assert_true (help_outlived_windows);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -321,6 +364,7 @@ main (int   argc,
   /* Under tests/portal/portal-run, with its stub handler for web links. */
   if (g_strcmp0 (g_getenv ("CPD_PORTAL_MODE"), "handler") == 0)
     cpd_test_add_window_test ("/help/links", test_links);
+  cpd_test_add_window_test ("/help/keeps-app-running", test_keeps_app_running);
 
   ret = g_test_run ();
 
