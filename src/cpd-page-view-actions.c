@@ -70,27 +70,44 @@ cpd_page_view_find_finish (CpdPageView *self)
   cpd_page_view_set_matches (self, 0, 0);
 }
 
-void
-cpd_page_view_find (CpdPageView *self,
-                    const char  *text)
+static void
+cpd_page_view_search (CpdPageView *self)
 {
   WebKitFindController *find_controller;
   guint32               options = WEBKIT_FIND_OPTIONS_CASE_INSENSITIVE | WEBKIT_FIND_OPTIONS_WRAP_AROUND;
 
-  g_return_if_fail (CPD_IS_PAGE_VIEW (self));
-
-  if (g_set_str (&self->find_text, text))
-    _cpd_page_view_notify (self, PROP_FIND_TEXT);
-
-  if (text == NULL || text[0] == '\0')
+  if (self->find_text == NULL || self->find_text[0] == '\0')
     {
       cpd_page_view_find_finish (self);
       return;
     }
 
   find_controller = webkit_web_view_get_find_controller (_cpd_page_view_ensure_web_view (self));
-  webkit_find_controller_count_matches (find_controller, text, options, CPD_PAGE_MAX_MATCH_COUNT);
-  webkit_find_controller_search (find_controller, text, options, CPD_PAGE_MAX_MATCH_COUNT);
+  webkit_find_controller_count_matches (find_controller, self->find_text, options,
+                                        CPD_PAGE_MAX_MATCH_COUNT);
+  webkit_find_controller_search (find_controller, self->find_text, options,
+                                 CPD_PAGE_MAX_MATCH_COUNT);
+}
+
+/**
+ * cpd_page_view_find:
+ * @text: (nullable): what to find
+ *
+ * Finds @text in the page in find mode, else keeps it for when find mode starts. The same
+ * text is not searched again: on a large page, each search walks all of it.
+ */
+void
+cpd_page_view_find (CpdPageView *self,
+                    const char  *text)
+{
+  g_return_if_fail (CPD_IS_PAGE_VIEW (self));
+
+  if (!g_set_str (&self->find_text, text))
+    return;
+
+  _cpd_page_view_notify (self, PROP_FIND_TEXT);
+  if (self->find_mode)
+    cpd_page_view_search (self);
 }
 
 static void
@@ -161,10 +178,7 @@ cpd_page_view_set_find_mode (CpdPageView *self,
 
   self->find_mode = find_mode;
   if (find_mode)
-    {
-      if (self->find_text != NULL)
-        cpd_page_view_find (self, self->find_text);
-    }
+    cpd_page_view_search (self);
   else
     {
       cpd_page_view_find_finish (self);

@@ -38,8 +38,8 @@ cpd_page_default_init (CpdPageInterface *iface)
                                 1.0, PROPERTY_FLAGS (READWRITE)));
   g_object_interface_install_property (
     iface, g_param_spec_string ("zoom-label", NULL, NULL, NULL, PROPERTY_FLAGS (READABLE)));
-  /* Whether the reader is finding in the page (the find bar is open); setting "find-text"
-   * finds it, and it is kept while find mode is off. */
+  /* Whether the reader is finding in the page (the find bar is open); in find mode, setting
+   * "find-text" finds it, and it is kept while find mode is off. */
   g_object_interface_install_property (
     iface, g_param_spec_boolean ("find-mode", NULL, NULL, FALSE, PROPERTY_FLAGS (READWRITE)));
   g_object_interface_install_property (

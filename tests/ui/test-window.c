@@ -186,7 +186,26 @@ test_find (CpdWindow *window)
   g_assert_cmpuint (cpd_page_view_get_match_count (cpd_test_get_page_view (window)), ==, 0);
 }
 
-/* More matches than the page view counts: it says so, and still steps through them. */
+static void
+count_cb (guint *count)
+{
+  (*count)++;
+}
+
+static gboolean
+is_true (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+static void
+set_true (gboolean *flag)
+{
+  *flag = TRUE;
+}
+
+/* More matches than the page view counts: it says so, and still steps through them. The
+ * page is searched once, though the find bar repeats the text it is given. */
 static void
 test_find_many (CpdWindow *window)
 {
@@ -195,6 +214,9 @@ test_find_many (CpdWindow *window)
   g_autoptr (GString) page = g_string_new ("# Many\n\n");
   CpdWindow   *many;
   CpdPageView *page_view;
+  GtkWidget   *entry;
+  guint        searches = 0;
+  gboolean     entry_searched = FALSE;
 
   for (guint i = 0; i < 1500; i++)
     g_string_append (page, "needle ");
@@ -204,9 +226,16 @@ test_find_many (CpdWindow *window)
   many = cpd_test_open_page (window, file);
   page_view = cpd_test_get_page_view (many);
 
+  g_signal_connect_swapped (page_view, "notify::match-count", G_CALLBACK (count_cb), &searches);
   g_object_set (page_view, "find-text", "needle", "find-mode", TRUE, NULL);
+  entry = cpd_test_find_widget (GTK_WIDGET (many), GTK_TYPE_SEARCH_ENTRY);
+  g_signal_connect_swapped (entry, "search-changed", G_CALLBACK (set_true), &entry_searched);
   cpd_test_wait_for (has_matches, many, "matches for “needle”");
   cpd_test_wait_for_label (GTK_WIDGET (many), "More than 1000 matches");
+  cpd_test_wait_for (is_true, &entry_searched, "the find bar to pass its text on");
+  /* A round trip to the web process, behind any count still on its way. */
+  g_free (cpd_test_eval_string (page_view, "'settled'"));
+  g_assert_cmpuint (searches, ==, 1);
   g_assert_cmpuint (cpd_page_view_get_match_count (page_view), ==, CPD_PAGE_MAX_MATCH_COUNT + 1);
   g_assert_cmpuint (cpd_page_view_get_match_index (page_view), ==, 0);
 
