@@ -295,6 +295,12 @@ def run_checks(proc):
     check(bool(matches), 'typing "Seattle" in the sidebar finds it in the page ("1 of 2")',
           f'labels: {[name_of(n) for n in walk(window) if n.get_role() == Role.LABEL]}')
 
+    # The find bar, made on that first key, names its entry and buttons too.
+    unnamed = [describe(n) for n in walk(window) if n.get_role() in INTERACTIVE
+               and states(n).contains(State.SHOWING) and not name_of(n)]
+    check(not unnamed, 'with the find bar open, every interactive widget has a name',
+          '\n'.join(unnamed))
+
 
 def focus_signature(window):
     """What has the focus, down to the link in the page."""
