@@ -44,6 +44,8 @@ struct _CpdSidebar
 
   /* Set while the page, not the reader, moves the selection. */
   guint following_page : 1;
+  /* Whether the reader's latest input in the list was a key, not a click or a tap. */
+  guint selecting_by_key : 1;
 };
 
 G_DEFINE_FINAL_TYPE (CpdSidebar, cpd_sidebar, ADW_TYPE_BIN)
@@ -58,6 +60,7 @@ enum
 enum
 {
   SECTION_ACTIVATED,
+  SECTION_SELECTED,
   N_SIGNALS
 };
 
@@ -73,13 +76,14 @@ indent_for_level (gpointer unused,
 }
 
 static void
-cpd_sidebar_emit_activated (CpdSidebar *self,
-                            guint       position)
+cpd_sidebar_emit (CpdSidebar *self,
+                  guint       signal_id,
+                  guint       position)
 {
   g_autoptr (CpdSection) section = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
 
   if (section != NULL)
-    g_signal_emit (self, signals[SECTION_ACTIVATED], 0, cpd_section_get_id (section));
+    g_signal_emit (self, signal_id, 0, cpd_section_get_id (section));
 }
 
 static void
@@ -90,9 +94,12 @@ selection_changed_cb (CpdSidebar         *self,
 {
   guint selected = gtk_single_selection_get_selected (selection);
 
-  /* A click or the arrow keys: go there. The page moving the selection: nothing to do. */
-  if (!self->following_page && selected != GTK_INVALID_LIST_POSITION)
-    cpd_sidebar_emit_activated (self, selected);
+  /* The page moving the selection: nothing to do. A click or a tap: go there. The arrow
+   * keys: show it, but leave the reader in the list (on a phone the page hides it). */
+  if (self->following_page || selected == GTK_INVALID_LIST_POSITION)
+    return;
+  cpd_sidebar_emit (self, signals[self->selecting_by_key ? SECTION_SELECTED : SECTION_ACTIVATED],
+                    selected);
 }
 
 static void
@@ -101,7 +108,21 @@ section_activated_cb (CpdSidebar  *self,
                       GtkListView *list_view)
 {
   /* Enter on the row already selected jumps back to its heading. */
-  cpd_sidebar_emit_activated (self, position);
+  cpd_sidebar_emit (self, signals[SECTION_ACTIVATED], position);
+}
+
+/* Seen before the list view moves the selection for the same key or click. */
+static gboolean
+list_key_pressed_cb (CpdSidebar *self)
+{
+  self->selecting_by_key = TRUE;
+  return GDK_EVENT_PROPAGATE;
+}
+
+static void
+list_pressed_cb (CpdSidebar *self)
+{
+  self->selecting_by_key = FALSE;
 }
 
 static void
@@ -310,6 +331,15 @@ cpd_sidebar_class_init (CpdSidebarClass *klass)
     g_signal_new ("section-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
                   NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
+  /**
+   * CpdSidebar::section-selected:
+   * @section_id: the id of the heading the reader moved to with the keyboard, still in the
+   *   list
+   */
+  signals[SECTION_SELECTED] =
+    g_signal_new ("section-selected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                  NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
   g_type_ensure (CPD_TYPE_SECTION);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/cpd-sidebar.ui");
@@ -324,6 +354,8 @@ cpd_sidebar_class_init (CpdSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CpdSidebar, selection);
   gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, section_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, list_key_pressed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, list_pressed_cb);
 }
 
 static void
@@ -447,7 +479,7 @@ cpd_sidebar_activate_section (CpdSidebar *self,
   self->following_page = TRUE;
   gtk_single_selection_set_selected (self->selection, position);
   self->following_page = FALSE;
-  cpd_sidebar_emit_activated (self, position);
+  cpd_sidebar_emit (self, signals[SECTION_ACTIVATED], position);
 }
 
 /**

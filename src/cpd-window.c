@@ -146,13 +146,31 @@ _cpd_window_show_page (CpdWindow *self)
 }
 
 static void
+sidebar_section_selected_cb (CpdWindow  *self,
+                             const char *section_id,
+                             CpdSidebar *sidebar)
+{
+  if (self->page_view != NULL)
+    cpd_page_scroll_to_section (self->page_view, section_id);
+}
+
+static void
 sidebar_section_activated_cb (CpdWindow  *self,
                               const char *section_id,
                               CpdSidebar *sidebar)
 {
-  if (self->page_view != NULL)
-    cpd_page_scroll_to_section (self->page_view, section_id);
+  sidebar_section_selected_cb (self, section_id, sidebar);
   _cpd_window_show_page (self);
+}
+
+/* Back on a phone's sidebar, no row stays selected: a tap on the section the reader came
+ * from must go there again, as a tap on any other does. */
+static void
+split_view_show_content_cb (CpdWindow *self)
+{
+  if (adw_navigation_split_view_get_collapsed (self->split_view) &&
+      !adw_navigation_split_view_get_show_content (self->split_view))
+    cpd_sidebar_select_section (self->sidebar, NULL);
 }
 
 /* GObject --------------------------------------------------------------------------------- */
@@ -298,6 +316,8 @@ cpd_window_class_init (CpdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CpdWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, CpdWindow, event_menu);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_section_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_section_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, split_view_show_content_cb);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, _cpd_window_open_action);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,

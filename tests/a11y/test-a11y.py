@@ -301,6 +301,42 @@ def run_checks(proc):
     check(not unnamed, 'with the find bar open, every interactive widget has a name',
           '\n'.join(unnamed))
 
+    # On a phone (360 px) the sidebar and the page take turns. From the page, Back shows the
+    # sidebar; there the arrow keys move through the sections without leaving it, and Enter
+    # goes to the page.
+    def showing_section_rows():
+        return [n for n in walk(window) if n.get_role() == Role.LIST_ITEM and
+                name_of(n) in SECTIONS and states(n).contains(State.SHOWING)]
+
+    xdotool('windowsize', x_window, '360', '640')
+    back = wait_until(lambda: [n for n in by_role_and_name(window, INTERACTIVE, 'Back')
+                               if states(n).contains(State.SHOWING)])
+    check(bool(back), 'at 360 px the page has a Back button')
+    if back:
+        back[0].get_action_iface().do_action(0)
+    check(bool(wait_until(showing_section_rows)), 'Back shows the sections')
+    del trail[:]
+    for _ in range(40):
+        node = focused(window)
+        if node is not None and node.get_role() == Role.LIST_ITEM and name_of(node) in SECTIONS:
+            break
+        if not press('Tab'):
+            press('ctrl+Tab')
+    before = name_of(focused(window))
+    for _ in range(2):
+        # With no row selected (Back clears it), the first key may only select the focused one.
+        press('Down')
+        if name_of(focused(window)) != before:
+            break
+    after = name_of(focused(window))
+    page_shown = wait_until(lambda: not showing_section_rows(), seconds=2)
+    check(after in SECTIONS and after != before and not page_shown,
+          'at 360 px the Down key moves to the next section and stays in the list',
+          f'from "{before}" to "{after}"\nfocus trail:\n' + '\n'.join(trail))
+    press('Return')
+    check(bool(wait_until(lambda: not showing_section_rows())),
+          'at 360 px Enter on a section shows the page')
+
 
 def focus_signature(window):
     """What has the focus, down to the link in the page."""

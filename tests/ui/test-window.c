@@ -293,14 +293,57 @@ is_expanded (gpointer data)
   return !is_collapsed (data);
 }
 
+static GtkEventController *
+find_key_controller (GtkWidget *widget)
+{
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr (GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        return controller;
+    }
+
+  return NULL;
+}
+
 static void
 test_narrow (CpdWindow *window)
 {
-  int width, height;
+  CpdSidebar             *sidebar = cpd_window_get_sidebar (window);
+  GtkListView            *list = cpd_sidebar_get_section_list (sidebar);
+  GtkSingleSelection     *selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (list));
+  AdwNavigationSplitView *split_view = ADW_NAVIGATION_SPLIT_VIEW (
+    cpd_test_find_widget (GTK_WIDGET (window), ADW_TYPE_NAVIGATION_SPLIT_VIEW));
+  GtkEventController *key_controller = find_key_controller (GTK_WIDGET (list));
+  gboolean            handled;
+  int                 width, height;
 
   gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
   cpd_test_wait_for (is_collapsed, window, "the split view to collapse at 360 px");
+
+  /* A tap on a section (it selects the row) shows the page there. Back on the sidebar no
+   * row stays selected, so a tap on the same section goes there again. */
+  adw_navigation_split_view_set_show_content (split_view, FALSE);
+  gtk_single_selection_set_selected (selection, 1);
+  g_assert_true (adw_navigation_split_view_get_show_content (split_view));
+  adw_navigation_split_view_set_show_content (split_view, FALSE);
+  g_assert_null (cpd_sidebar_get_selected_section (sidebar));
+  gtk_single_selection_set_selected (selection, 1);
+  g_assert_true (adw_navigation_split_view_get_show_content (split_view));
+
+  /* The arrow keys move through the list without leaving it; Enter goes to the page. */
+  adw_navigation_split_view_set_show_content (split_view, FALSE);
+  g_assert_nonnull (key_controller);
+  g_signal_emit_by_name (key_controller, "key-pressed", GDK_KEY_Down, 0, 0, &handled);
+  gtk_single_selection_set_selected (selection, 2);
+  g_assert_false (adw_navigation_split_view_get_show_content (split_view));
+  g_assert_cmpstr (cpd_sidebar_get_selected_section (sidebar), ==, "conduct");
+  g_signal_emit_by_name (list, "activate", 2);
+  g_assert_true (adw_navigation_split_view_get_show_content (split_view));
 
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   cpd_test_wait_for (is_expanded, window, "the split view to expand again");
