@@ -82,7 +82,9 @@ static void
 cpd_help_window_show_message (CpdHelpWindow *self,
                               const char    *message)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  /* Text, not markup: the message quotes a URL, which may hold “&”. */
+  adw_toast_overlay_add_toast (self->toast_overlay, g_object_new (ADW_TYPE_TOAST, "title", message,
+                                                                  "use-markup", FALSE, NULL));
 }
 
 static void

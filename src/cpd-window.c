@@ -47,14 +47,13 @@ void
 cpd_window_show_message (CpdWindow  *self,
                          const char *message)
 {
-  AdwToast *toast;
-
   g_return_if_fail (CPD_IS_WINDOW (self));
   g_return_if_fail (message != NULL);
 
-  toast = adw_toast_new (message);
-  adw_toast_set_timeout (toast, 6);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  /* Text, not markup: messages quote file names and URLs, which may hold “&” or “<”. */
+  adw_toast_overlay_add_toast (
+    self->toast_overlay,
+    g_object_new (ADW_TYPE_TOAST, "title", message, "use-markup", FALSE, "timeout", 6, NULL));
 }
 
 void

@@ -376,6 +376,32 @@ test_broken_file (CpdWindow *window)
   g_file_delete (file, NULL, NULL);
 }
 
+static gboolean
+is_label_showing (GtkWidget *widget,
+                  gpointer   text)
+{
+  return GTK_IS_LABEL (widget) && g_str_equal (gtk_label_get_text (GTK_LABEL (widget)), text);
+}
+
+static gboolean
+has_toast (gpointer window)
+{
+  return cpd_test_find_toast (window) != NULL;
+}
+
+/* Messages are text, not markup: a file name with “&” or “<” shows as it is. */
+static void
+test_message_is_text (CpdWindow *window)
+{
+  static const char message[] = "Could not open “Q&A <draft>.md”";
+
+  cpd_window_show_message (window, message);
+  cpd_test_wait_for (has_toast, window, "a toast");
+  g_assert_nonnull (
+    cpd_test_find_widget_matching (cpd_test_find_toast (window), is_label_showing, (gpointer) message));
+  cpd_test_dismiss_toast (window);
+}
+
 /* A page given on the command line that cannot be read: a window on the bundled page that
  * names the file and says why. */
 static void
@@ -772,6 +798,7 @@ main (int   argc,
   cpd_test_add_window_test ("/window/main-menu", test_main_menu);
   cpd_test_add_window_test ("/window/narrow", test_narrow);
   cpd_test_add_window_test ("/window/broken-file", test_broken_file);
+  cpd_test_add_window_test ("/window/message-is-text", test_message_is_text);
   cpd_test_add_window_test ("/window/unreadable-command-line-page",
                             test_unreadable_command_line_page);
   g_test_add_func ("/page-view/runs-no-scripts", test_page_view_runs_no_scripts);
