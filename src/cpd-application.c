@@ -58,9 +58,6 @@ open_page_loaded_cb (GObject      *source,
     }
   else
     {
-      g_autofree char *name = g_file_get_parse_name (G_FILE (source));
-      g_autofree char *message = NULL;
-
       /* The page the user already reads stays; the error goes where they look. */
       window = CPD_WINDOW (op->parent);
       if (window == NULL)
@@ -68,10 +65,7 @@ open_page_loaded_cb (GObject      *source,
           window = cpd_window_new (op->self, NULL);
           gtk_window_present (GTK_WINDOW (window));
         }
-
-      /* Translators: the first %s is a file name, the second the reason it failed. */
-      message = g_strdup_printf (_ ("Could not open “%s”: %s"), name, error->message);
-      cpd_window_show_message (window, message);
+      cpd_window_show_open_error (window, G_FILE (source), error);
     }
 
   g_application_release (G_APPLICATION (op->self));

@@ -201,8 +201,6 @@ cpd_window_file_loaded_cb (GObject      *source,
   g_autoptr (CpdWindow) self = user_data;
   g_autoptr (CpdDocument) document = NULL;
   g_autoptr (GError) error = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *message = NULL;
 
   document = cpd_document_load_finish (result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -221,10 +219,7 @@ cpd_window_file_loaded_cb (GObject      *source,
     }
 
   /* A page given on the command line that cannot be read: the bundled one, and why. */
-  name = g_file_get_parse_name (G_FILE (source));
-  /* Translators: the first %s is a file name, the second the reason it failed. */
-  message = g_strdup_printf (_ ("Could not open “%s”: %s"), name, error->message);
-  cpd_window_show_message (self, message);
+  cpd_window_show_open_error (self, G_FILE (source), error);
   _cpd_window_load_file (self, NULL);
 }
 

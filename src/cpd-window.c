@@ -56,6 +56,31 @@ cpd_window_show_message (CpdWindow  *self,
     g_object_new (ADW_TYPE_TOAST, "title", message, "use-markup", FALSE, "timeout", 6, NULL));
 }
 
+/**
+ * cpd_window_show_open_error:
+ * @file: the page that could not be opened
+ * @error: why
+ *
+ * Says which page could not be opened, by its name (the reader knows where they took it
+ * from; a whole path would push the reason out of the toast), and why.
+ */
+void
+cpd_window_show_open_error (CpdWindow    *self,
+                            GFile        *file,
+                            const GError *error)
+{
+  g_autofree char *parse_name = g_file_get_parse_name (file);
+  g_autofree char *name = g_path_get_basename (parse_name);
+  g_autofree char *message = NULL;
+
+  g_return_if_fail (CPD_IS_WINDOW (self));
+  g_return_if_fail (error != NULL);
+
+  /* Translators: the first %s is a file name, the second the reason it failed. */
+  message = g_strdup_printf (_ ("Could not open “%s”: %s"), name, error->message);
+  cpd_window_show_message (self, message);
+}
+
 void
 _cpd_window_show_error (CpdWindow    *self,
                         const GError *error)

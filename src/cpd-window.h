@@ -31,6 +31,9 @@ void           cpd_window_set_document (CpdWindow   *self,
                                         CpdDocument *document);
 void           cpd_window_show_message (CpdWindow  *self,
                                         const char *message);
+void           cpd_window_show_open_error (CpdWindow    *self,
+                                           GFile        *file,
+                                           const GError *error);
 CpdPage       *cpd_window_get_page_view (CpdWindow *self);
 CpdSidebar    *cpd_window_get_sidebar (CpdWindow *self);
 void           cpd_window_set_today (CpdWindow   *self,

@@ -23,14 +23,24 @@ read_capped (GFile        *file,
   g_autoptr (GFileInputStream) stream = NULL;
   g_autoptr (GFileInfo) info = NULL;
   g_autoptr (GByteArray) buffer = g_byte_array_new ();
+  g_autoptr (GError) query_error = NULL;
   gsize length = 0;
 
   /* Opening a FIFO blocks until someone writes to it, and a device may never end: pages are
    * regular files (resource:// ones too). */
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
-                            G_FILE_QUERY_INFO_NONE, cancellable, error);
+                            G_FILE_QUERY_INFO_NONE, cancellable, &query_error);
+  /* GIO's own message repeats the whole path, which callers name already. */
+  if (g_error_matches (query_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _ ("The page does not exist"));
+      return NULL;
+    }
   if (info == NULL)
-    return NULL;
+    {
+      g_propagate_error (error, g_steal_pointer (&query_error));
+      return NULL;
+    }
   switch (g_file_info_get_file_type (info))
     {
     case G_FILE_TYPE_REGULAR:

@@ -418,7 +418,7 @@ test_unreadable_command_line_page (CpdWindow *window)
   g_assert_cmpuint (g_list_length (windows), ==, 2);
   new_window = CPD_WINDOW (windows->data != window ? windows->data : windows->next->data);
 
-  cpd_test_expect_toast (new_window, "Could not open “/nonexistent/missing-page.md”: ");
+  cpd_test_expect_toast (new_window, "Could not open “missing-page.md”: The page does not exist");
   cpd_test_wait_for_window_ready (new_window);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (new_window)), ==,
                    "Container Plumbing Days 2024");
