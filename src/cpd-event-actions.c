@@ -163,9 +163,13 @@ cpd_event_action_get_tooltip (CpdEventAction action,
 }
 
 const char *
-cpd_event_action_get_icon_name (CpdEventAction action)
+cpd_event_action_get_icon_name (CpdEventAction action,
+                                CpdEventTiming timing)
 {
   g_return_val_if_fail (action < CPD_N_EVENT_ACTIONS, NULL);
+
+  if (action == CPD_EVENT_ACTION_REGISTER && timing == CPD_EVENT_TIMING_PAST)
+    return "web-browser-symbolic";
 
   return actions[action].icon_name;
 }

@@ -36,7 +36,8 @@ const char *cpd_event_action_get_label (CpdEventAction action,
                                         CpdEventTiming timing);
 const char *cpd_event_action_get_tooltip (CpdEventAction action,
                                           CpdEventTiming timing);
-const char *cpd_event_action_get_icon_name (CpdEventAction action);
+const char *cpd_event_action_get_icon_name (CpdEventAction action,
+                                            CpdEventTiming timing);
 gboolean    cpd_event_action_opens_link (CpdEventAction action);
 gboolean    cpd_event_action_is_on_card (CpdEventAction action);
 const char *cpd_event_action_get_uri (CpdEventAction action,

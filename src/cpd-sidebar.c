@@ -30,6 +30,7 @@ struct _CpdSidebar
 
   /* Each action's row (NULL for the menu-only ones) and its place in the phase's order. */
   GtkWidget *action_rows[CPD_N_EVENT_ACTIONS];
+  GtkImage  *action_icons[CPD_N_EVENT_ACTIONS]; /* the rows' own, what the action is */
   guint      action_rank[CPD_N_EVENT_ACTIONS];
 
   GtkWidget          *card_area;
@@ -168,8 +169,7 @@ cpd_sidebar_create_action_rows (CpdSidebar *self)
 {
   for (CpdEventAction action = 0; action < CPD_N_EVENT_ACTIONS; action++)
     {
-      GtkWidget  *row;
-      const char *icon_name;
+      GtkWidget *row;
 
       if (!cpd_event_action_is_on_card (action))
         continue;
@@ -181,8 +181,8 @@ cpd_sidebar_create_action_rows (CpdSidebar *self)
                           "action-name", cpd_event_action_get_name (action),
                           NULL);
       g_object_set_data (G_OBJECT (row), ROW_ACTION_KEY, GUINT_TO_POINTER (action));
-      icon_name = cpd_event_action_get_icon_name (action);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), create_presentation_image (icon_name));
+      self->action_icons[action] = GTK_IMAGE (create_presentation_image (NULL));
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), GTK_WIDGET (self->action_icons[action]));
       if (cpd_event_action_opens_link (action))
         adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                                    create_presentation_image ("adw-external-link-symbolic"));
@@ -218,6 +218,8 @@ cpd_sidebar_update_actions (CpdSidebar *self)
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                      cpd_event_action_get_label (action, self->timing));
       gtk_widget_set_tooltip_text (row, cpd_event_action_get_tooltip (action, self->timing));
+      gtk_image_set_from_icon_name (self->action_icons[action],
+                                    cpd_event_action_get_icon_name (action, self->timing));
       any_shown |= available;
     }
 

@@ -78,6 +78,18 @@ event_menu_items (CpdWindow *window,
   return actions;
 }
 
+/* The icon of the card's row for @action_name. */
+static const char *
+row_icon_name (CpdWindow  *window,
+               const char *action_name)
+{
+  GtkWidget *row = cpd_test_find_actionable (GTK_WIDGET (cpd_window_get_sidebar (window)),
+                                             action_name);
+
+  g_assert_nonnull (row);
+  return gtk_image_get_icon_name (GTK_IMAGE (cpd_test_find_widget (row, GTK_TYPE_IMAGE)));
+}
+
 /* The bundled event is over: its recordings first, its registration link as its page. */
 static void
 test_past_event (CpdWindow *window)
@@ -91,6 +103,7 @@ test_past_event (CpdWindow *window)
   g_assert_cmpstr (rows->pdata[0], ==, "_Recordings");
   g_assert_true (rows_contain (rows, "_Event Page"));
   g_assert_false (rows_contain (rows, "_Register"));
+  g_assert_cmpstr (row_icon_name (window, "win.register"), ==, "web-browser-symbolic");
 
   /* The menu follows the same facts, in the same order, with the same names. */
   g_assert_cmpuint (actions->len, >=, 1);
@@ -113,6 +126,7 @@ test_on_the_day (CpdWindow *window)
   g_assert_cmpstr (rows->pdata[0], ==, "_Venue & Travel");
   g_assert_cmpstr (rows->pdata[1], ==, "_Schedule");
   g_assert_true (rows_contain (rows, "_Register"));
+  g_assert_cmpstr (row_icon_name (window, "win.register"), ==, "contact-new-symbolic");
 }
 
 /* A page dated 2099: register and keep the date, first. */
