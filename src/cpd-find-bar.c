@@ -177,10 +177,11 @@ gboolean
 cpd_find_bar_forward_key (CpdFindBar            *self,
                           GtkEventControllerKey *controller)
 {
-  GtkEditable *text = gtk_editable_get_delegate (GTK_EDITABLE (self->search_entry));
+  GtkEditable *text;
 
   g_return_val_if_fail (CPD_IS_FIND_BAR (self), FALSE);
 
+  text = gtk_editable_get_delegate (GTK_EDITABLE (self->search_entry));
   return gtk_event_controller_key_forward (controller, GTK_WIDGET (text));
 }
 

@@ -10,7 +10,7 @@
  * variable CPD_MODULE_DIR overrides it for the uninstalled build and the tests), loaded with
  * GModule the way GNOME Builder loads its plugins. Mapping WebKitGTK and its libraries costs
  * about 90 ms before main () when linked; loaded here, it waits until the window has painted
- * its first frame (cpd-window.c), and a search from GNOME Shell, which opens no window, never
+ * its first frame (cpd-window-page.c), and a search from GNOME Shell, which opens no window, never
  * loads it at all.
  *
  * dlopen () itself runs on a worker thread (GTask), so the window stays responsive while the

@@ -336,6 +336,7 @@ cpd_search_provider_method_call (GDBusConnection       *connection,
   CpdSearchProvider      *self = user_data;
   g_autofree const char **previous = NULL;
   g_autofree const char **terms = NULL;
+  g_autofree const char **identifiers = NULL;
   const char             *identifier;
 
   cpd_search_provider_linger (self);
@@ -354,9 +355,9 @@ cpd_search_provider_method_call (GDBusConnection       *connection,
     }
   else if (g_str_equal (method_name, "GetResultMetas"))
     {
-      g_variant_get (parameters, "(^a&s)", &terms);
+      g_variant_get (parameters, "(^a&s)", &identifiers);
       g_dbus_method_invocation_return_value (invocation,
-                                             cpd_search_provider_get_metas (self, terms));
+                                             cpd_search_provider_get_metas (self, identifiers));
     }
   else if (g_str_equal (method_name, "ActivateResult"))
     {

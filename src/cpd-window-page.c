@@ -127,7 +127,7 @@ sidebar_key_pressed_cb (CpdWindow             *self,
 }
 
 void
-_cpd_window_init_find_bar (CpdWindow *self)
+_cpd_window_init_sidebar_typing (CpdWindow *self)
 {
   GtkEventController *controller = gtk_event_controller_key_new ();
 
@@ -290,14 +290,7 @@ cpd_window_add_page_view (CpdWindow *self,
     if (self->zoom_level_buttons[i] != NULL)
       _cpd_window_bind_zoom_label (self, self->zoom_level_buttons[i]);
 
-  if (self->document != NULL)
-    cpd_page_load_document (page_view, self->document);
-  if (self->document != NULL && self->pending_section != NULL)
-    {
-      g_autofree char *section_id = g_steal_pointer (&self->pending_section);
-
-      cpd_page_scroll_to_section (page_view, section_id);
-    }
+  _cpd_window_show_document_in_page (self);
 }
 
 static void

@@ -6,8 +6,9 @@
  */
 
 /* Shared by cpd-window.c (the window's wiring), cpd-window-actions.c (the event's actions and
- * the main menu), cpd-window-open.c (opening pages) and cpd-window-page.c (the page's place:
- * placeholder, page module, loading indicator, find bar). */
+ * the main menu), cpd-window-open.c (opening pages), cpd-window-page.c (the page's place:
+ * placeholder, page module, loading indicator, find bar) and cpd-window-status.c (the day
+ * and the event's banner). */
 
 #pragma once
 
@@ -75,7 +76,8 @@ void _cpd_window_open_action (GtkWidget  *widget,
 void _cpd_window_init_drop_target (CpdWindow *self);
 void _cpd_window_show_page (CpdWindow *self);
 void _cpd_window_watch_first_frame (CpdWindow *self);
-void _cpd_window_init_find_bar (CpdWindow *self);
+void _cpd_window_init_sidebar_typing (CpdWindow *self);
+void _cpd_window_show_document_in_page (CpdWindow *self);
 void _cpd_window_load_file (CpdWindow *self,
                             GFile     *file);
 void _cpd_window_start_loading (CpdWindow  *self,

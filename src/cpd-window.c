@@ -23,6 +23,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "cpd-timing.h"
@@ -148,10 +150,17 @@ cpd_window_set_document (CpdWindow   *self,
   _cpd_window_update_timing (self);
   _cpd_window_start_loading (self, title);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
-  if (self->page_view == NULL)
+  _cpd_window_show_document_in_page (self);
+}
+
+/* The page view shows the document, at the section asked for before either was there. */
+void
+_cpd_window_show_document_in_page (CpdWindow *self)
+{
+  if (self->page_view == NULL || self->document == NULL)
     return;
 
-  cpd_page_load_document (self->page_view, document);
+  cpd_page_load_document (self->page_view, self->document);
   if (self->pending_section != NULL)
     {
       g_autofree char *section_id = g_steal_pointer (&self->pending_section);
@@ -238,6 +247,10 @@ cpd_window_dispose (GObject *object)
   g_clear_handle_id (&self->loading_source, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CPD_TYPE_WINDOW);
+  /* Widgets the template or the page module made, gone with it. */
+  self->page_view = NULL;
+  self->find_bar = NULL;
+  memset (self->zoom_level_buttons, 0, sizeof self->zoom_level_buttons);
 
   g_clear_object (&self->link_opener);
   g_clear_object (&self->settings);
@@ -416,7 +429,7 @@ cpd_window_init (CpdWindow *self)
   g_settings_bind (self->settings, "window-maximized", self, "maximized", SETTINGS_BIND_FLAGS);
 
   _cpd_window_init_drop_target (self);
-  _cpd_window_init_find_bar (self);
+  _cpd_window_init_sidebar_typing (self);
   _cpd_window_update_actions (self);
 }
 
