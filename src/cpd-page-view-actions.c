@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "cpd-page-view-private.h"
 
 #define ZOOM_STEP 0.1
@@ -190,6 +192,38 @@ cpd_page_view_set_find_mode (CpdPageView *self,
 
 /* Print ----------------------------------------------------------------------------------- */
 
+static void
+cpd_page_view_print_failed_cb (CpdPageView          *self,
+                               const GError         *error,
+                               WebKitPrintOperation *operation)
+{
+  g_autofree char *message = NULL;
+
+  /* Translators: %s says why, e.g. that a file could not be written. */
+  message = g_strdup_printf (_ ("Could not print: %s"), error->message);
+  g_signal_emit_by_name (self, "message", message);
+}
+
+/**
+ * cpd_page_view_new_print_operation:
+ *
+ * Returns: (transfer full): an operation that prints the page, and tells the reader (the
+ *   "message" signal) when printing fails
+ */
+WebKitPrintOperation *
+cpd_page_view_new_print_operation (CpdPageView *self)
+{
+  WebKitPrintOperation *operation;
+
+  g_return_val_if_fail (CPD_IS_PAGE_VIEW (self), NULL);
+
+  operation = webkit_print_operation_new (_cpd_page_view_ensure_web_view (self));
+  g_signal_connect_object (operation, "failed", G_CALLBACK (cpd_page_view_print_failed_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  return operation;
+}
+
 void
 cpd_page_view_print (CpdPageView *self)
 {
@@ -199,7 +233,7 @@ cpd_page_view_print (CpdPageView *self)
   g_return_if_fail (CPD_IS_PAGE_VIEW (self));
 
   root = gtk_widget_get_root (GTK_WIDGET (self));
-  operation = webkit_print_operation_new (_cpd_page_view_ensure_web_view (self));
+  operation = cpd_page_view_new_print_operation (self);
   webkit_print_operation_run_dialog (operation, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
 }
 

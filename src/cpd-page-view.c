@@ -228,6 +228,7 @@ cpd_page_view_load_changed_cb (CpdPageView    *self,
     return;
 
   self->loaded = TRUE;
+  self->reshowing = FALSE;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
 
   if (self->pending_section != NULL)
@@ -369,6 +370,39 @@ cpd_page_view_load_html (CpdPageView *self,
   webkit_web_view_load_html (self->web_view, cpd_document_get_html (document), PAGE_BASE_URI);
 }
 
+/* WebKit's web process ended under the page (it crashed, or ran out of memory) and left the
+ * view blank: the page is shown again, where the reader was. A page that ends it again before
+ * it has shown would do so forever; that one is left blank, and the reader is told. */
+static void
+cpd_page_view_web_process_terminated_cb (CpdPageView                      *self,
+                                         WebKitWebProcessTerminationReason reason,
+                                         WebKitWebView                    *web_view)
+{
+  g_autofree char *section_id = NULL;
+
+  g_message ("The page's web process ended (%s)",
+             reason == WEBKIT_WEB_PROCESS_CRASHED                 ? "crashed"
+             : reason == WEBKIT_WEB_PROCESS_EXCEEDED_MEMORY_LIMIT ? "out of memory"
+                                                                  : "stopped");
+  if (self->document == NULL)
+    return;
+
+  if (self->reshowing)
+    {
+      self->reshowing = FALSE;
+      g_signal_emit_by_name (self, "message",
+                             _ ("The page viewer keeps stopping on this page, so it is not shown"));
+      return;
+    }
+
+  section_id = g_strdup (self->current_section);
+  cpd_page_view_load_document (self, self->document);
+  self->reshowing = TRUE;
+  if (section_id != NULL)
+    cpd_page_view_scroll_to_section (self, section_id);
+  g_signal_emit_by_name (self, "message", _ ("The page viewer stopped unexpectedly and was restarted"));
+}
+
 WebKitWebView *
 _cpd_page_view_ensure_web_view (CpdPageView *self)
 {
@@ -402,6 +436,9 @@ _cpd_page_view_ensure_web_view (CpdPageView *self)
                            G_CALLBACK (cpd_page_view_zoom_notify_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->web_view, "notify::uri",
                            G_CALLBACK (cpd_page_view_uri_notify_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->web_view, "web-process-terminated",
+                           G_CALLBACK (cpd_page_view_web_process_terminated_cb), self,
+                           G_CONNECT_SWAPPED);
 
   content_manager = webkit_web_view_get_user_content_manager (self->web_view);
   g_signal_connect_object (content_manager, "script-message-received::" FOCUS_OUT_HANDLER,
@@ -605,6 +642,7 @@ cpd_page_view_load_document (CpdPageView *self,
 
   g_set_object (&self->document, document);
   self->loaded = FALSE;
+  self->reshowing = FALSE;
   g_clear_pointer (&self->pending_section, g_free);
   g_clear_pointer (&self->requested_uri, g_free);
   /* A new page is read from its beginning, which its URI names by having no fragment. */

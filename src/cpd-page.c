@@ -26,6 +26,16 @@ cpd_page_default_init (CpdPageInterface *iface)
   g_signal_new ("link-activated", G_TYPE_FROM_INTERFACE (iface), G_SIGNAL_RUN_LAST, 0, NULL,
                 NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
+  /**
+   * CpdPage::message:
+   * @text: what happened, for the reader
+   *
+   * Something the reader asked for or looked at did not go as they expect, and the page
+   * cannot say it itself: printing failed, or the page had to be shown again.
+   */
+  g_signal_new ("message", G_TYPE_FROM_INTERFACE (iface), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                G_TYPE_NONE, 1, G_TYPE_STRING);
+
   /* Whether the document is shown, and which heading is being read (its id, none before
    * the first). */
   g_object_interface_install_property (

@@ -191,6 +191,14 @@ page_link_activated_cb (CpdWindow  *self,
   _cpd_window_open_uri (self, uri);
 }
 
+static void
+page_message_cb (CpdWindow  *self,
+                 const char *text,
+                 CpdPage    *page_view)
+{
+  cpd_window_show_message (self, text);
+}
+
 /* Reading the page ----------------------------------------------------------------------------- */
 
 static void
@@ -271,6 +279,8 @@ cpd_window_add_page_view (CpdWindow *self,
   adw_bin_set_child (self->page_bin, GTK_WIDGET (page_view));
 
   g_signal_connect_object (page_view, "link-activated", G_CALLBACK (page_link_activated_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (page_view, "message", G_CALLBACK (page_message_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (page_view, "notify::current-section",
                            G_CALLBACK (page_section_changed_cb), self, G_CONNECT_SWAPPED);

@@ -46,6 +46,7 @@ struct _CpdWindow
 
   /* Template widgets */
   AdwNavigationSplitView *split_view;
+  AdwNavigationPage      *sidebar_page;
   AdwNavigationPage      *content_page;
   CpdSidebar             *sidebar;
   AdwBanner              *banner;

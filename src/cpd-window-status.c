@@ -14,6 +14,9 @@
 
 #include "cpd-window-private.h"
 
+/* Further off, a count of days ("starts in 412 days") says less than the date itself. */
+#define COUNTDOWN_DAYS 30
+
 static gboolean cpd_window_midnight_cb (gpointer user_data);
 
 /* One "today" for the banner, the card and the menu: the one a test set, else the local
@@ -73,10 +76,16 @@ _cpd_window_update_timing (CpdWindow *self)
     case CPD_EVENT_TIMING_UPCOMING:
       if (days == 1)
         title = g_strdup (_ ("The event starts tomorrow"));
-      else
+      else if (days <= COUNTDOWN_DAYS)
         title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "The event starts in %d day",
                                               "The event starts in %d days", days),
                                  days);
+      else
+        {
+          dates = cpd_event_format_dates (event);
+          /* Translators: %s is the event's date, e.g. "April 15, 2027". */
+          title = g_strdup_printf (_ ("This event takes place on %s"), dates);
+        }
       break;
 
     case CPD_EVENT_TIMING_TODAY:

@@ -27,6 +27,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cpd-event-actions.h"
 #include "cpd-timing.h"
 #include "cpd-window-private.h"
 
@@ -144,6 +145,11 @@ cpd_window_set_document (CpdWindow   *self,
 
   gtk_window_set_title (GTK_WINDOW (self), title);
   adw_navigation_page_set_title (self->content_page, title);
+  /* A page that is no event (release notes, say) has only its sections there. */
+  adw_navigation_page_set_title (self->sidebar_page,
+                                 cpd_event_has_facts (cpd_document_get_event (document))
+                                   ? _ ("Event")
+                                   : _ ("Contents"));
   cpd_sidebar_set_document (self->sidebar, document);
   if (!self->page_module_failed)
     gtk_stack_set_visible_child_name (self->stack, "page");
@@ -338,6 +344,7 @@ cpd_window_class_init (CpdWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/cpd-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CpdWindow, split_view);
+  gtk_widget_class_bind_template_child (widget_class, CpdWindow, sidebar_page);
   gtk_widget_class_bind_template_child (widget_class, CpdWindow, content_page);
   gtk_widget_class_bind_template_child (widget_class, CpdWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, CpdWindow, banner);

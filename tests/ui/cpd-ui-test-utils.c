@@ -457,12 +457,6 @@ has_toast (gpointer window)
   return cpd_test_find_toast (window) != NULL;
 }
 
-static gboolean
-has_no_toast (gpointer window)
-{
-  return cpd_test_find_toast (window) == NULL;
-}
-
 static void
 collect_labels (GtkWidget *root,
                 GString   *text)
@@ -483,8 +477,16 @@ is_close_button (GtkWidget *widget,
          g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), "window-close-symbolic") == 0;
 }
 
+static gboolean
+is_gone (gpointer data)
+{
+  GtkWidget **widget = data;
+
+  return *widget == NULL || gtk_widget_get_parent (*widget) == NULL;
+}
+
 /* Closes the toast shown, if any, as the reader would, and waits for it to go, so that the
- * next one can show. */
+ * next one, if one is waiting, can show. */
 void
 cpd_test_dismiss_toast (CpdWindow *window)
 {
@@ -496,8 +498,10 @@ cpd_test_dismiss_toast (CpdWindow *window)
 
   close_button = cpd_test_find_widget_matching (toast, is_close_button, NULL);
   g_assert_nonnull (close_button);
+  g_object_add_weak_pointer (G_OBJECT (toast), (gpointer *) &toast);
   gtk_widget_activate (close_button);
-  cpd_test_wait_for (has_no_toast, window, "the toast to go away");
+  cpd_test_wait_for (is_gone, &toast, "the toast to go away");
+  g_clear_weak_pointer (&toast);
 }
 
 /* Waits for a toast and checks that it says @text, then dismisses it. */

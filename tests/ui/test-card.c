@@ -14,6 +14,16 @@
 
 static CpdApplication *app;
 
+/* What the sidebar's header says: "Event", or "Contents" on a page that is no event. */
+static const char *
+sidebar_title (CpdWindow *window)
+{
+  AdwNavigationSplitView *split_view = ADW_NAVIGATION_SPLIT_VIEW (
+    cpd_test_find_widget (GTK_WIDGET (window), ADW_TYPE_NAVIGATION_SPLIT_VIEW));
+
+  return adw_navigation_page_get_title (adw_navigation_split_view_get_sidebar (split_view));
+}
+
 /* The titles of the card's rows that are shown, in the order shown, e.g. "_Recordings". */
 static GPtrArray *
 shown_rows (CpdWindow *window)
@@ -112,6 +122,37 @@ test_past_event (CpdWindow *window)
   g_assert_false (rows_contain (labels, "_Register"));
 }
 
+static const char *
+banner_title (CpdWindow *window)
+{
+  AdwBanner *banner = ADW_BANNER (cpd_test_find_widget (GTK_WIDGET (window), ADW_TYPE_BANNER));
+
+  return adw_banner_get_revealed (banner) ? adw_banner_get_title (banner) : NULL;
+}
+
+/* The banner over the page says how far the event is: a count of days while that is near,
+ * else the date. */
+static void
+test_banner (CpdWindow *window)
+{
+  g_assert_cmpstr (sidebar_title (window), ==, "Event");
+
+  cpd_test_set_today (window, 2024, 1, 1);
+  g_assert_cmpstr (banner_title (window), ==, "This event takes place on April 15, 2024");
+  cpd_test_set_today (window, 2024, 3, 15);
+  g_assert_cmpstr (banner_title (window), ==, "This event takes place on April 15, 2024");
+  cpd_test_set_today (window, 2024, 3, 16);
+  g_assert_cmpstr (banner_title (window), ==, "The event starts in 30 days");
+  cpd_test_set_today (window, 2024, 4, 13);
+  g_assert_cmpstr (banner_title (window), ==, "The event starts in 2 days");
+  cpd_test_set_today (window, 2024, 4, 14);
+  g_assert_cmpstr (banner_title (window), ==, "The event starts tomorrow");
+  cpd_test_set_today (window, 2024, 4, 15);
+  g_assert_cmpstr (banner_title (window), ==, "The event is happening today");
+  cpd_test_set_today (window, 2024, 4, 16);
+  g_assert_cmpstr (banner_title (window), ==, "This event took place on April 15, 2024");
+}
+
 /* On the day: how to get there and what is on, first. */
 static void
 test_on_the_day (CpdWindow *window)
@@ -168,6 +209,7 @@ test_no_facts (CpdWindow *window)
 
   g_assert_cmpuint (rows->len, ==, 0);
   g_assert_false (gtk_widget_is_visible (card));
+  g_assert_cmpstr (sidebar_title (plain), ==, "Contents");
   g_assert_true (cpd_test_widget_has_label (GTK_WIDGET (cpd_sidebar_get_section_list (sidebar)),
                                             "Changes"));
   g_assert_cmpuint (actions->len, ==, 0);
@@ -228,6 +270,7 @@ main (int   argc,
 
   cpd_test_add_window_test ("/card/past-event", test_past_event);
   cpd_test_add_window_test ("/card/on-the-day", test_on_the_day);
+  cpd_test_add_window_test ("/card/banner", test_banner);
   cpd_test_add_window_test ("/card/future-event", test_future_event);
   cpd_test_add_window_test ("/card/no-facts", test_no_facts);
   cpd_test_add_window_test ("/card/empty-heading", test_empty_heading);

@@ -389,6 +389,86 @@ has_toast (gpointer window)
   return cpd_test_find_toast (window) != NULL;
 }
 
+static gboolean
+page_loaded (gpointer data)
+{
+  return cpd_page_view_get_loaded (data);
+}
+
+static gboolean
+reading_sponsors (gpointer data)
+{
+  return g_strcmp0 (cpd_page_view_get_current_section (data), "sponsors") == 0;
+}
+
+static void
+end_when_committed (WebKitWebView  *web_view,
+                    WebKitLoadEvent load_event,
+                    gpointer        data)
+{
+  if (load_event == WEBKIT_LOAD_COMMITTED)
+    webkit_web_view_terminate_web_process (web_view);
+}
+
+/* WebKit's web process ends under the page (here asked to; a crash does the same): the page
+ * comes back where the reader was, and they are told. One that keeps ending it is left, and
+ * the next page shows. */
+static void
+test_page_viewer_stops (CpdWindow *window)
+{
+  CpdPageView     *page_view = cpd_test_get_page_view (window);
+  WebKitWebView   *web_view = cpd_page_view_get_web_view (page_view);
+  g_autofree char *heading = NULL;
+  gulong           handler;
+  GLogLevelFlags   fatal_mask;
+
+  cpd_sidebar_activate_section (cpd_window_get_sidebar (window), 3);
+  cpd_test_wait_for (sponsors_at_top, window, "the Sponsors heading at the top of the view");
+
+  webkit_web_view_terminate_web_process (web_view);
+  cpd_test_expect_toast (window, "The page viewer stopped unexpectedly and was restarted");
+  cpd_test_wait_for (page_loaded, page_view, "the page shown again");
+  heading = cpd_test_eval_string (page_view, "document.getElementById('sponsors').textContent");
+  g_assert_cmpstr (heading, ==, "Sponsors");
+  cpd_test_wait_for (sponsors_at_top, window, "the Sponsors heading at the top again");
+  g_assert_true (reading_sponsors (page_view));
+
+  /* Ended again before the page has shown: not shown again, said. */
+  /* GTK warns when a web process ends before it has joined the accessibility bus: here that
+   * is the point, not a fault. */
+  fatal_mask = g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
+  handler = g_signal_connect (web_view, "load-changed", G_CALLBACK (end_when_committed), NULL);
+  webkit_web_view_terminate_web_process (web_view);
+  cpd_test_expect_toast (window, "The page viewer stopped unexpectedly and was restarted");
+  cpd_test_expect_toast (window, "The page viewer keeps stopping on this page, so it is not shown");
+  g_signal_handler_disconnect (web_view, handler);
+  g_assert_false (cpd_page_view_get_loaded (page_view));
+
+  cpd_page_view_load_document (page_view, cpd_window_get_document (window));
+  cpd_test_wait_for (page_loaded, page_view, "the page shown when loaded again");
+  g_log_set_always_fatal (fatal_mask);
+}
+
+/* Printing that fails (here: to a file in a folder that does not exist) says why. */
+static void
+test_print_fails (CpdWindow *window)
+{
+  CpdPageView *page_view = cpd_test_get_page_view (window);
+  g_autoptr (WebKitPrintOperation) operation = cpd_page_view_new_print_operation (page_view);
+  g_autoptr (GtkPrintSettings) settings = gtk_print_settings_new ();
+
+  gtk_print_settings_set_printer (settings, "Print to File");
+  gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_URI,
+                          "file:///nonexistent/folder/page.pdf");
+  gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_FILE_FORMAT, "pdf");
+  webkit_print_operation_set_print_settings (operation, settings);
+  webkit_print_operation_print (operation);
+  /* As the print action does: WebKit keeps the operation until printing ends. */
+  g_clear_object (&operation);
+
+  cpd_test_expect_toast (window, "Could not print: ");
+}
+
 /* Messages are text, not markup: a file name with “&” or “<” shows as it is. */
 static void
 test_message_is_text (CpdWindow *window)
@@ -799,6 +879,8 @@ main (int   argc,
   cpd_test_add_window_test ("/window/narrow", test_narrow);
   cpd_test_add_window_test ("/window/broken-file", test_broken_file);
   cpd_test_add_window_test ("/window/message-is-text", test_message_is_text);
+  cpd_test_add_window_test ("/window/page-viewer-stops", test_page_viewer_stops);
+  cpd_test_add_window_test ("/window/print-fails", test_print_fails);
   cpd_test_add_window_test ("/window/unreadable-command-line-page",
                             test_unreadable_command_line_page);
   g_test_add_func ("/page-view/runs-no-scripts", test_page_view_runs_no_scripts);
