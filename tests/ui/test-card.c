@@ -135,22 +135,27 @@ banner_title (CpdWindow *window)
 static void
 test_banner (CpdWindow *window)
 {
+  static const struct
+  {
+    int         month, day;
+    const char *banner;
+  } days[] = {
+    { 1, 1, "This event takes place on April 15, 2024" },
+    { 3, 15, "This event takes place on April 15, 2024" },
+    { 3, 16, "The event starts in 30 days" },
+    { 4, 13, "The event starts in 2 days" },
+    { 4, 14, "The event starts tomorrow" },
+    { 4, 15, "The event is happening today" },
+    { 4, 16, "This event took place on April 15, 2024" },
+  };
+
   g_assert_cmpstr (sidebar_title (window), ==, "Event");
 
-  cpd_test_set_today (window, 2024, 1, 1);
-  g_assert_cmpstr (banner_title (window), ==, "This event takes place on April 15, 2024");
-  cpd_test_set_today (window, 2024, 3, 15);
-  g_assert_cmpstr (banner_title (window), ==, "This event takes place on April 15, 2024");
-  cpd_test_set_today (window, 2024, 3, 16);
-  g_assert_cmpstr (banner_title (window), ==, "The event starts in 30 days");
-  cpd_test_set_today (window, 2024, 4, 13);
-  g_assert_cmpstr (banner_title (window), ==, "The event starts in 2 days");
-  cpd_test_set_today (window, 2024, 4, 14);
-  g_assert_cmpstr (banner_title (window), ==, "The event starts tomorrow");
-  cpd_test_set_today (window, 2024, 4, 15);
-  g_assert_cmpstr (banner_title (window), ==, "The event is happening today");
-  cpd_test_set_today (window, 2024, 4, 16);
-  g_assert_cmpstr (banner_title (window), ==, "This event took place on April 15, 2024");
+  for (guint i = 0; i < G_N_ELEMENTS (days); i++)
+    {
+      cpd_test_set_today (window, 2024, days[i].month, days[i].day);
+      g_assert_cmpstr (banner_title (window), ==, days[i].banner);
+    }
 }
 
 /* On the day: how to get there and what is on, first. */
