@@ -20,10 +20,10 @@
 
 /* Find ------------------------------------------------------------------------------------ */
 
-static void
-cpd_page_view_set_matches (CpdPageView *self,
-                           guint        count,
-                           guint        index)
+void
+_cpd_page_view_set_matches (CpdPageView *self,
+                            guint        count,
+                            guint        index)
 {
   self->match_count = count;
   self->match_index = index;
@@ -39,16 +39,16 @@ cpd_page_view_counted_matches_cb (CpdPageView          *self,
 {
   /* More than the maximum comes as G_MAXUINT: we cannot tell which one is selected. */
   if (match_count > CPD_PAGE_MAX_MATCH_COUNT)
-    cpd_page_view_set_matches (self, CPD_PAGE_MAX_MATCH_COUNT + 1, 0);
+    _cpd_page_view_set_matches (self, CPD_PAGE_MAX_MATCH_COUNT + 1, 0);
   else
-    cpd_page_view_set_matches (self, match_count, match_count > 0 ? 1 : 0);
+    _cpd_page_view_set_matches (self, match_count, match_count > 0 ? 1 : 0);
 }
 
 static void
 cpd_page_view_failed_to_find_cb (CpdPageView          *self,
                                  WebKitFindController *find_controller)
 {
-  cpd_page_view_set_matches (self, 0, 0);
+  _cpd_page_view_set_matches (self, 0, 0);
 }
 
 void
@@ -69,11 +69,11 @@ cpd_page_view_find_finish (CpdPageView *self)
 {
   if (self->web_view != NULL)
     webkit_find_controller_search_finish (webkit_web_view_get_find_controller (self->web_view));
-  cpd_page_view_set_matches (self, 0, 0);
+  _cpd_page_view_set_matches (self, 0, 0);
 }
 
-static void
-cpd_page_view_search (CpdPageView *self)
+void
+_cpd_page_view_search (CpdPageView *self)
 {
   WebKitFindController *find_controller;
   guint32               options = WEBKIT_FIND_OPTIONS_CASE_INSENSITIVE | WEBKIT_FIND_OPTIONS_WRAP_AROUND;
@@ -109,7 +109,7 @@ cpd_page_view_find (CpdPageView *self,
 
   _cpd_page_view_notify (self, PROP_FIND_TEXT);
   if (self->find_mode)
-    cpd_page_view_search (self);
+    _cpd_page_view_search (self);
 }
 
 static void
@@ -180,7 +180,7 @@ cpd_page_view_set_find_mode (CpdPageView *self,
 
   self->find_mode = find_mode;
   if (find_mode)
-    cpd_page_view_search (self);
+    _cpd_page_view_search (self);
   else
     {
       cpd_page_view_find_finish (self);

@@ -55,5 +55,9 @@ WebKitWebView *_cpd_page_view_ensure_web_view (CpdPageView *self);
 void           _cpd_page_view_init_actions (CpdPageView *self);
 void           _cpd_page_view_update_actions (CpdPageView *self);
 void           _cpd_page_view_watch_find_controller (CpdPageView *self);
+void           _cpd_page_view_set_matches (CpdPageView *self,
+                                           guint        count,
+                                           guint        index);
+void           _cpd_page_view_search (CpdPageView *self);
 
 G_END_DECLS

@@ -231,6 +231,10 @@ cpd_page_view_load_changed_cb (CpdPageView    *self,
   self->reshowing = FALSE;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
 
+  /* A new page under an open find bar: its own matches. */
+  if (self->find_mode)
+    _cpd_page_view_search (self);
+
   if (self->pending_section != NULL)
     {
       g_autofree char *section_id = g_steal_pointer (&self->pending_section);
@@ -654,7 +658,8 @@ cpd_page_view_load_document (CpdPageView *self,
   self->current_section = g_strdup (self->first_section);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT_SECTION]);
-  _cpd_page_view_update_actions (self);
+  /* The matches were the old page's. */
+  _cpd_page_view_set_matches (self, 0, 0);
 
   if (self->web_view != NULL)
     cpd_page_view_load_html (self, document);

@@ -157,10 +157,21 @@ has_matches (gpointer data)
   return cpd_page_view_get_match_count (cpd_test_get_page_view (data)) >= 1;
 }
 
+static gboolean
+has_four_matches (gpointer page_view)
+{
+  return cpd_page_view_get_match_count (page_view) == 4;
+}
+
 static void
 test_find (CpdWindow *window)
 {
-  GtkWidget *entry;
+  static const char other_page[] = "# Other\n\nSeattle, Seattle, Seattle and Seattle.\n";
+  g_autoptr (GBytes) bytes = g_bytes_new_static (other_page, strlen (other_page));
+  g_autoptr (CpdDocument) other = NULL;
+  g_autoptr (GError) error = NULL;
+  CpdPageView *page_view = cpd_test_get_page_view (window);
+  GtkWidget   *entry;
 
   /* The find bar is made when first used. */
   g_assert_null (cpd_test_find_widget (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY));
@@ -179,11 +190,20 @@ test_find (CpdWindow *window)
   cpd_test_wait_for_label (GTK_WIDGET (window), "1 of ");
   g_assert_false (gtk_widget_has_css_class (entry, "error"));
 
+  /* Another page under the open find bar: its own matches, none of the old page's meanwhile. */
+  g_assert_cmpuint (cpd_page_view_get_match_count (page_view), ==, 2);
+  other = cpd_document_new_from_bytes (bytes, NULL, &error);
+  g_assert_no_error (error);
+  cpd_window_set_document (window, other);
+  g_assert_cmpuint (cpd_page_view_get_match_count (page_view), ==, 0);
+  cpd_test_wait_for (has_four_matches, page_view, "the four matches of the other page");
+  cpd_test_wait_for_label (GTK_WIDGET (window), "1 of 4");
+
   /* Escape closes the search bar and ends the search. */
   g_signal_emit_by_name (entry, "stop-search");
   g_assert_false (gtk_search_bar_get_search_mode (
     GTK_SEARCH_BAR (cpd_test_find_widget (GTK_WIDGET (window), GTK_TYPE_SEARCH_BAR))));
-  g_assert_cmpuint (cpd_page_view_get_match_count (cpd_test_get_page_view (window)), ==, 0);
+  g_assert_cmpuint (cpd_page_view_get_match_count (page_view), ==, 0);
 }
 
 static void
