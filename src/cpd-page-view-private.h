@@ -32,7 +32,7 @@ struct _CpdPageView
   guint               match_index;
   guint               loaded : 1;
   guint               find_mode : 1;
-  guint               reshowing : 1; /* after the web process ended, until the page shows */
+  guint               shown_again : 1; /* after its web process ended, once a document */
 };
 
 typedef enum

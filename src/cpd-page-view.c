@@ -227,13 +227,13 @@ cpd_page_view_load_changed_cb (CpdPageView    *self,
   if (load_event != WEBKIT_LOAD_FINISHED || self->loaded)
     return;
 
-  self->loaded = TRUE;
-  self->reshowing = FALSE;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
-
-  /* A new page under an open find bar: its own matches. */
+  /* A new page under an open find bar: its own matches. Before "loaded" is said, so that a
+   * search someone waited for it to start is not done twice. */
   if (self->find_mode)
     _cpd_page_view_search (self);
+
+  self->loaded = TRUE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
 
   if (self->pending_section != NULL)
     {
@@ -255,6 +255,10 @@ cpd_page_view_uri_notify_cb (CpdPageView   *self,
   /* Only our document, whose fragment only our script sets: the navigation policy refuses
    * every fragment navigation the page itself could start. */
   if (uri == NULL || !g_str_has_prefix (uri, PAGE_BASE_URI))
+    return;
+
+  /* The top of a page that is about to jump elsewhere is not where the reader is. */
+  if (!self->loaded && self->pending_section != NULL)
     return;
 
   fragment = uri + strlen (PAGE_BASE_URI);
@@ -374,16 +378,30 @@ cpd_page_view_load_html (CpdPageView *self,
   webkit_web_view_load_html (self->web_view, cpd_document_get_html (document), PAGE_BASE_URI);
 }
 
-/* WebKit's web process ended under the page (it crashed, or ran out of memory) and left the
- * view blank: the page is shown again, where the reader was. A page that ends it again before
- * it has shown would do so forever; that one is left blank, and the reader is told. */
+/* Loads the document again, to show the reader where they were going, else where they were. */
+static void
+cpd_page_view_show_again (CpdPageView *self)
+{
+  if (self->pending_section == NULL && self->requested_uri != NULL)
+    self->pending_section = g_uri_unescape_string (self->requested_uri + strlen (PAGE_BASE_URI "#"),
+                                                   NULL);
+  if (self->pending_section == NULL && g_strcmp0 (self->current_section, self->first_section) != 0)
+    self->pending_section = g_strdup (self->current_section);
+  g_clear_pointer (&self->requested_uri, g_free);
+
+  self->loaded = FALSE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
+  cpd_page_view_load_html (self, self->document);
+}
+
+/* WebKit's web process ended under the page (it crashed, or the system ran out of memory) and
+ * left the view blank. The page is shown again once; a page that ends it again would do so
+ * forever, so the second time the reader is told instead, and may try again. */
 static void
 cpd_page_view_web_process_terminated_cb (CpdPageView                      *self,
                                          WebKitWebProcessTerminationReason reason,
                                          WebKitWebView                    *web_view)
 {
-  g_autofree char *section_id = NULL;
-
   g_message ("The page's web process ended (%s)",
              reason == WEBKIT_WEB_PROCESS_CRASHED                 ? "crashed"
              : reason == WEBKIT_WEB_PROCESS_EXCEEDED_MEMORY_LIMIT ? "out of memory"
@@ -391,20 +409,19 @@ cpd_page_view_web_process_terminated_cb (CpdPageView                      *self,
   if (self->document == NULL)
     return;
 
-  if (self->reshowing)
+  if (self->shown_again)
     {
-      self->reshowing = FALSE;
-      g_signal_emit_by_name (self, "message",
-                             _ ("The page viewer keeps stopping on this page, so it is not shown"));
+      self->loaded = FALSE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
+      g_signal_emit_by_name (self, "failed",
+                             _ ("The page stopped working again. This can happen when the "
+                                "computer is low on memory."));
       return;
     }
 
-  section_id = g_strdup (self->current_section);
-  cpd_page_view_load_document (self, self->document);
-  self->reshowing = TRUE;
-  if (section_id != NULL)
-    cpd_page_view_scroll_to_section (self, section_id);
-  g_signal_emit_by_name (self, "message", _ ("The page viewer stopped unexpectedly and was restarted"));
+  self->shown_again = TRUE;
+  cpd_page_view_show_again (self);
+  g_signal_emit_by_name (self, "message", _ ("The page stopped working and was reloaded"));
 }
 
 WebKitWebView *
@@ -646,7 +663,7 @@ cpd_page_view_load_document (CpdPageView *self,
 
   g_set_object (&self->document, document);
   self->loaded = FALSE;
-  self->reshowing = FALSE;
+  self->shown_again = FALSE;
   g_clear_pointer (&self->pending_section, g_free);
   g_clear_pointer (&self->requested_uri, g_free);
   /* A new page is read from its beginning, which its URI names by having no fragment. */

@@ -30,10 +30,20 @@ cpd_page_default_init (CpdPageInterface *iface)
    * CpdPage::message:
    * @text: what happened, for the reader
    *
-   * Something the reader asked for or looked at did not go as they expect, and the page
-   * cannot say it itself: printing failed, or the page had to be shown again.
+   * Something the reader should know and the page cannot show: a print failed, or the page
+   * had to be loaded again.
    */
   g_signal_new ("message", G_TYPE_FROM_INTERFACE (iface), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  /**
+   * CpdPage::failed:
+   * @description: why, for the reader
+   *
+   * The page can no longer show the document, and stays blank until it is given one again
+   * (cpd_page_load_document ()).
+   */
+  g_signal_new ("failed", G_TYPE_FROM_INTERFACE (iface), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                 G_TYPE_NONE, 1, G_TYPE_STRING);
 
   /* Whether the document is shown, and which heading is being read (its id, none before

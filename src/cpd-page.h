@@ -31,9 +31,8 @@ G_DECLARE_INTERFACE (CpdPage, cpd_page, CPD, PAGE, GtkWidget)
  * interface: its state is in the interface's properties ("loaded", "current-section",
  * "zoom-level", "zoom-label", "find-mode", "find-text", "match-count", "match-index"),
  * the links it does not follow leave as "link-activated", what the reader should be told as
- * "message", and its actions (find-next,
- * zoom-in, print…) are in the group that get_actions() returns, which the window inserts as
- * "page".
+ * "message" and "failed", and its actions (find-next, zoom-in, print…) are in the group that
+ * get_actions() returns, which the window inserts as "page".
  */
 struct _CpdPageInterface
 {

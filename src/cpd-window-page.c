@@ -28,7 +28,16 @@ cpd_window_show_error_page (CpdWindow  *self,
 {
   g_clear_handle_id (&self->loading_source, g_source_remove);
   adw_status_page_set_description (self->error_page, description);
+  gtk_widget_set_visible (GTK_WIDGET (self->try_again_button), FALSE);
   gtk_stack_set_visible_child_name (self->stack, "error");
+}
+
+/* The page stopped working: the reader may load it again. */
+void
+_cpd_window_try_again (CpdWindow *self)
+{
+  gtk_stack_set_visible_child_name (self->stack, "page");
+  cpd_page_load_document (self->page_view, self->document);
 }
 
 /* Loading indicator ------------------------------------------------------------------------ */
@@ -199,6 +208,16 @@ page_message_cb (CpdWindow  *self,
   cpd_window_show_message (self, text);
 }
 
+static void
+page_failed_cb (CpdWindow  *self,
+                const char *description,
+                CpdPage    *page_view)
+{
+  cpd_window_show_error_page (self, description);
+  gtk_widget_set_visible (GTK_WIDGET (self->try_again_button), TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->try_again_button));
+}
+
 /* Reading the page ----------------------------------------------------------------------------- */
 
 static void
@@ -281,6 +300,8 @@ cpd_window_add_page_view (CpdWindow *self,
   g_signal_connect_object (page_view, "link-activated", G_CALLBACK (page_link_activated_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (page_view, "message", G_CALLBACK (page_message_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (page_view, "failed", G_CALLBACK (page_failed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (page_view, "notify::current-section",
                            G_CALLBACK (page_section_changed_cb), self, G_CONNECT_SWAPPED);

@@ -55,6 +55,7 @@ struct _CpdWindow
   AdwBin                 *page_bin;
   AdwStatusPage          *loading_page;
   AdwStatusPage          *error_page;
+  GtkButton              *try_again_button;
   AdwBin                 *find_bar_bin;
   CpdFindBar             *find_bar; /* NULL until first used */
   GtkToggleButton        *find_button;
@@ -79,6 +80,7 @@ void _cpd_window_show_page (CpdWindow *self);
 void _cpd_window_watch_first_frame (CpdWindow *self);
 void _cpd_window_init_sidebar_typing (CpdWindow *self);
 void _cpd_window_show_document_in_page (CpdWindow *self);
+void _cpd_window_try_again (CpdWindow *self);
 void _cpd_window_load_file (CpdWindow *self,
                             GFile     *file);
 void _cpd_window_start_loading (CpdWindow  *self,

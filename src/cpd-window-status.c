@@ -83,7 +83,8 @@ _cpd_window_update_timing (CpdWindow *self)
       else
         {
           dates = cpd_event_format_dates (event);
-          /* Translators: %s is the event's date, e.g. "April 15, 2027". */
+          /* Translators: %s is the event's date or dates, e.g. "April 15, 2027" or
+           * "April 15–16, 2027". */
           title = g_strdup_printf (_ ("This event takes place on %s"), dates);
         }
       break;
@@ -94,7 +95,8 @@ _cpd_window_update_timing (CpdWindow *self)
 
     case CPD_EVENT_TIMING_PAST:
       dates = cpd_event_format_dates (event);
-      /* Translators: %s is the event's date, e.g. "April 15, 2024". */
+      /* Translators: %s is the event's date or dates, e.g. "April 15, 2024" or
+       * "April 15–16, 2024". */
       title = g_strdup_printf (_ ("This event took place on %s"), dates);
       break;
 

@@ -149,6 +149,8 @@ cpd_window_set_document (CpdWindow   *self,
   adw_navigation_page_set_title (self->sidebar_page,
                                  cpd_event_has_facts (cpd_document_get_event (document))
                                    ? _ ("Event")
+                                   /* Translators: the sidebar's title for a page that is not
+                                    * an event: it lists only the page's sections. */
                                    : _ ("Contents"));
   cpd_sidebar_set_document (self->sidebar, document);
   if (!self->page_module_failed)
@@ -358,10 +360,13 @@ cpd_window_class_init (CpdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CpdWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, CpdWindow, sidebar_menu_button);
   gtk_widget_class_bind_template_child (widget_class, CpdWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, CpdWindow, try_again_button);
   gtk_widget_class_bind_template_child (widget_class, CpdWindow, event_menu);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_section_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_section_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, split_view_show_content_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "try_again_clicked_cb",
+                                                G_CALLBACK (_cpd_window_try_again));
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, _cpd_window_open_action);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,

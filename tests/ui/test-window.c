@@ -421,52 +421,73 @@ reading_sponsors (gpointer data)
   return g_strcmp0 (cpd_page_view_get_current_section (data), "sponsors") == 0;
 }
 
-static void
-end_when_committed (WebKitWebView  *web_view,
-                    WebKitLoadEvent load_event,
-                    gpointer        data)
+static gboolean
+is_error_page (GtkWidget *widget,
+               gpointer   data)
 {
-  if (load_event == WEBKIT_LOAD_COMMITTED)
-    webkit_web_view_terminate_web_process (web_view);
+  return ADW_IS_STATUS_PAGE (widget) &&
+         g_strcmp0 (adw_status_page_get_title (ADW_STATUS_PAGE (widget)),
+                    "Could Not Show the Page") == 0;
+}
+
+static gboolean
+shows_error_page (gpointer window)
+{
+  return gtk_widget_get_mapped (cpd_test_find_widget_matching (window, is_error_page, NULL));
+}
+
+static gboolean
+hides_error_page (gpointer window)
+{
+  return !shows_error_page (window);
+}
+
+static gboolean
+is_try_again_button (GtkWidget *widget,
+                     gpointer   data)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), "_Try Again") == 0;
 }
 
 /* WebKit's web process ends under the page (here asked to; a crash does the same): the page
- * comes back where the reader was, and they are told. One that keeps ending it is left, and
- * the next page shows. */
+ * comes back where the reader was, and they are told. The second time, the window says so in
+ * the page's place, and trying again shows the page. */
 static void
 test_page_viewer_stops (CpdWindow *window)
 {
   CpdPageView     *page_view = cpd_test_get_page_view (window);
   WebKitWebView   *web_view = cpd_page_view_get_web_view (page_view);
   g_autofree char *heading = NULL;
-  gulong           handler;
-  GLogLevelFlags   fatal_mask;
+  GtkWidget       *error_page;
+  GtkWidget       *try_again;
 
   cpd_sidebar_activate_section (cpd_window_get_sidebar (window), 3);
   cpd_test_wait_for (sponsors_at_top, window, "the Sponsors heading at the top of the view");
 
   webkit_web_view_terminate_web_process (web_view);
-  cpd_test_expect_toast (window, "The page viewer stopped unexpectedly and was restarted");
+  cpd_test_expect_toast (window, "The page stopped working and was reloaded");
   cpd_test_wait_for (page_loaded, page_view, "the page shown again");
   heading = cpd_test_eval_string (page_view, "document.getElementById('sponsors').textContent");
   g_assert_cmpstr (heading, ==, "Sponsors");
   cpd_test_wait_for (sponsors_at_top, window, "the Sponsors heading at the top again");
   g_assert_true (reading_sponsors (page_view));
+  g_assert_cmpstr (cpd_sidebar_get_selected_section (cpd_window_get_sidebar (window)), ==,
+                   "sponsors");
 
-  /* Ended again before the page has shown: not shown again, said. */
-  /* GTK warns when a web process ends before it has joined the accessibility bus: here that
-   * is the point, not a fault. */
-  fatal_mask = g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
-  handler = g_signal_connect (web_view, "load-changed", G_CALLBACK (end_when_committed), NULL);
   webkit_web_view_terminate_web_process (web_view);
-  cpd_test_expect_toast (window, "The page viewer stopped unexpectedly and was restarted");
-  cpd_test_expect_toast (window, "The page viewer keeps stopping on this page, so it is not shown");
-  g_signal_handler_disconnect (web_view, handler);
+  cpd_test_wait_for (shows_error_page, window, "the page's place to say what happened");
+  error_page = cpd_test_find_widget_matching (GTK_WIDGET (window), is_error_page, NULL);
   g_assert_false (cpd_page_view_get_loaded (page_view));
+  g_assert_cmpstr (adw_status_page_get_description (ADW_STATUS_PAGE (error_page)), ==,
+                   "The page stopped working again. This can happen when the computer is low "
+                   "on memory.");
+  try_again = cpd_test_find_widget_matching (error_page, is_try_again_button, NULL);
+  g_assert_nonnull (try_again);
+  g_assert_true (gtk_widget_is_visible (try_again));
 
-  cpd_page_view_load_document (page_view, cpd_window_get_document (window));
-  cpd_test_wait_for (page_loaded, page_view, "the page shown when loaded again");
-  g_log_set_always_fatal (fatal_mask);
+  gtk_widget_activate (try_again);
+  cpd_test_wait_for (hides_error_page, window, "the page back in its place");
+  cpd_test_wait_for (page_loaded, page_view, "the page shown on trying again");
 }
 
 /* Printing that fails (here: to a file in a folder that does not exist) says why. */
@@ -486,7 +507,8 @@ test_print_fails (CpdWindow *window)
   /* As the print action does: WebKit keeps the operation until printing ends. */
   g_clear_object (&operation);
 
-  cpd_test_expect_toast (window, "Could not print: ");
+  /* Our words, then GTK's reason. */
+  cpd_test_expect_toast (window, "Could not print: Error opening file “/nonexistent/folder/page.pdf”");
 }
 
 /* Messages are text, not markup: a file name with “&” or “<” shows as it is. */
@@ -874,12 +896,32 @@ test_main_menu (CpdWindow *window)
   g_assert_cmpuint (n_zoom_buttons, ==, 3);
 }
 
+/* GTK warns when a web process ends before its accessible socket is embedded, which is what
+ * /window/page-viewer-stops asks of WebKit, and may come after that test; any other warning
+ * stays fatal. */
+static GLogWriterOutput
+drop_socket_warning (GLogLevelFlags   log_level,
+                     const GLogField *fields,
+                     gsize            n_fields,
+                     gpointer         data)
+{
+  for (gsize i = 0; i < n_fields; i++)
+    {
+      if (g_str_equal (fields[i].key, "MESSAGE") && fields[i].length < 0 &&
+          g_str_has_prefix (fields[i].value, "Error embedding AT-SPI socket"))
+        return G_LOG_WRITER_HANDLED;
+    }
+
+  return g_log_writer_default (log_level, fields, n_fields, data);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   int ret;
 
+  g_log_set_writer_func (drop_socket_warning, NULL, NULL);
   g_test_init (&argc, &argv, NULL);
 
   app = cpd_test_start_app (NULL);
