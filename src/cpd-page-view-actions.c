@@ -318,12 +318,12 @@ _cpd_page_view_update_actions (CpdPageView *self)
   if (self->actions == NULL)
     return;
 
-  cpd_page_view_set_action_enabled (self, "find", self->document != NULL);
+  cpd_page_view_set_action_enabled (self, "find", self->document != NULL && !self->failed);
   cpd_page_view_set_action_enabled (self, "find-next", self->match_count > 0);
   cpd_page_view_set_action_enabled (self, "find-previous", self->match_count > 0);
   cpd_page_view_set_action_enabled (self, "zoom-in", zoom < CPD_PAGE_MAX_ZOOM - 0.001);
   cpd_page_view_set_action_enabled (self, "zoom-out", zoom > CPD_PAGE_MIN_ZOOM + 0.001);
-  cpd_page_view_set_action_enabled (self, "print", self->document != NULL);
+  cpd_page_view_set_action_enabled (self, "print", self->document != NULL && !self->failed);
 }
 
 void

@@ -33,6 +33,7 @@ struct _CpdPageView
   guint               loaded : 1;
   guint               find_mode : 1;
   guint               shown_again : 1; /* after its web process ended, once a document */
+  guint               failed : 1;      /* it ended again: nothing to find or print */
 };
 
 typedef enum

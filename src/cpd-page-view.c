@@ -412,7 +412,10 @@ cpd_page_view_web_process_terminated_cb (CpdPageView                      *self,
   if (self->shown_again)
     {
       self->loaded = FALSE;
+      self->failed = TRUE;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
+      cpd_page_view_set_find_mode (self, FALSE);
+      _cpd_page_view_set_matches (self, 0, 0);
       g_signal_emit_by_name (self, "failed",
                              _ ("The page stopped working again. This can happen when the "
                                 "computer is low on memory."));
@@ -664,6 +667,7 @@ cpd_page_view_load_document (CpdPageView *self,
   g_set_object (&self->document, document);
   self->loaded = FALSE;
   self->shown_again = FALSE;
+  self->failed = FALSE;
   g_clear_pointer (&self->pending_section, g_free);
   g_clear_pointer (&self->requested_uri, g_free);
   /* A new page is read from its beginning, which its URI names by having no fragment. */

@@ -436,6 +436,9 @@ shows_error_page (gpointer window)
   return gtk_widget_get_mapped (cpd_test_find_widget_matching (window, is_error_page, NULL));
 }
 
+static gboolean action_enabled (CpdWindow  *window,
+                                const char *action_name);
+
 static gboolean
 hides_error_page (gpointer window)
 {
@@ -481,6 +484,9 @@ test_page_viewer_stops (CpdWindow *window)
   g_assert_cmpstr (adw_status_page_get_description (ADW_STATUS_PAGE (error_page)), ==,
                    "The page stopped working again. This can happen when the computer is low "
                    "on memory.");
+  /* Nothing on the page to find or print meanwhile. */
+  g_assert_false (action_enabled (window, "page.find"));
+  g_assert_false (action_enabled (window, "page.print"));
   try_again = cpd_test_find_widget_matching (error_page, is_try_again_button, NULL);
   g_assert_nonnull (try_again);
   g_assert_true (gtk_widget_is_visible (try_again));
@@ -488,6 +494,7 @@ test_page_viewer_stops (CpdWindow *window)
   gtk_widget_activate (try_again);
   cpd_test_wait_for (hides_error_page, window, "the page back in its place");
   cpd_test_wait_for (page_loaded, page_view, "the page shown on trying again");
+  g_assert_true (action_enabled (window, "page.print"));
 }
 
 /* Printing that fails (here: to a file in a folder that does not exist) says why. */
