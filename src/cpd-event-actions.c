@@ -137,7 +137,7 @@ cpd_event_action_get_name (CpdEventAction action)
 }
 
 /* Translated, with its mnemonic. Once the event is over, registering is no longer what the
- * link is for: it is the event's page, with what the organisers published since. */
+ * link is for: it is the event's website, with what the organisers published since. */
 const char *
 cpd_event_action_get_label (CpdEventAction action,
                             CpdEventTiming timing)
@@ -145,7 +145,7 @@ cpd_event_action_get_label (CpdEventAction action,
   g_return_val_if_fail (action < CPD_N_EVENT_ACTIONS, NULL);
 
   if (action == CPD_EVENT_ACTION_REGISTER && timing == CPD_EVENT_TIMING_PAST)
-    return _ ("_Event Page");
+    return _ ("Event _Website");
 
   return _ (actions[action].label);
 }

@@ -29,7 +29,7 @@ import time
 import gi
 
 gi.require_version('Atspi', '2.0')
-from gi.repository import Atspi  # noqa: E402
+from gi.repository import Atspi, GLib  # noqa: E402
 
 Role = Atspi.Role
 State = Atspi.StateType
@@ -50,7 +50,7 @@ WEB_CONTENT = {Role.DOCUMENT_WEB, Role.DOCUMENT_FRAME}
 SECTIONS = ['Container Plumbing Days 2024', 'Container Plumbing?', 'Conduct', 'Sponsors']
 # The bundled event (April 2024) is over on any clock this runs on: the card leads with its
 # recordings and offers the registration link as the event's page.
-ACTIONS = ['Recordings', 'Event Page', 'Venue & Travel', 'Schedule', 'Code of Conduct',
+ACTIONS = ['Recordings', 'Event Website', 'Venue & Travel', 'Schedule', 'Code of Conduct',
            'Add to Calendar']
 BUTTONS = ['Main Menu', 'Find in Page']
 BANNER = re.compile(r'^(This event took place on April 15, 2024|The event starts .*|'
@@ -144,10 +144,19 @@ def wait_for(what, condition):
 def wait_until(condition, seconds=10):
     """The condition's value once true, or its last (false) value after SECONDS."""
     deadline = time.monotonic() + seconds
-    value = condition()
+
+    def check():
+        # While the window changes (the split view collapsing, say), a node met in the walk
+        # may be gone by the time it is asked its role: look again.
+        try:
+            return condition()
+        except GLib.GError:
+            return None
+
+    value = check()
     while not value and time.monotonic() < deadline:
         time.sleep(0.2)
-        value = condition()
+        value = check()
     return value
 
 

@@ -111,14 +111,14 @@ test_past_event (CpdWindow *window)
   g_assert_cmpint (cpd_window_get_timing (window), ==, CPD_EVENT_TIMING_PAST);
   g_assert_cmpuint (rows->len, >=, 1);
   g_assert_cmpstr (rows->pdata[0], ==, "_Recordings");
-  g_assert_true (rows_contain (rows, "_Event Page"));
+  g_assert_true (rows_contain (rows, "Event _Website"));
   g_assert_false (rows_contain (rows, "_Register"));
   g_assert_cmpstr (row_icon_name (window, "win.register"), ==, "web-browser-symbolic");
 
   /* The menu follows the same facts, in the same order, with the same names. */
   g_assert_cmpuint (actions->len, >=, 1);
   g_assert_cmpstr (actions->pdata[0], ==, "win.recordings");
-  g_assert_true (rows_contain (labels, "_Event Page"));
+  g_assert_true (rows_contain (labels, "Event _Website"));
   g_assert_false (rows_contain (labels, "_Register"));
 }
 
@@ -193,7 +193,7 @@ test_future_event (CpdWindow *window)
   g_assert_cmpuint (rows->len, >=, 2);
   g_assert_cmpstr (rows->pdata[0], ==, "_Register");
   g_assert_cmpstr (rows->pdata[1], ==, "_Add to Calendar");
-  g_assert_false (rows_contain (rows, "_Event Page"));
+  g_assert_false (rows_contain (rows, "Event _Website"));
   g_assert_cmpstr (actions->pdata[0], ==, "win.register");
   g_assert_cmpstr (labels->pdata[0], ==, "_Register");
 

@@ -18,9 +18,9 @@ static void
 test_german_window (void)
 {
   /* From the .ui files and the event's actions, the core's date format and the window's
-   * banner; after the event, its registration link is its page. */
+   * banner; after the event, its registration link is its website. */
   cpd_test_set_today (window, 2025, 6, 1);
-  g_assert_true (cpd_test_widget_has_label (GTK_WIDGET (window), "Veranstaltungsseite"));
+  g_assert_true (cpd_test_widget_has_label (GTK_WIDGET (window), "Veranstaltungs_website"));
   g_assert_true (cpd_test_widget_has_label (GTK_WIDGET (window), "Abschnitte"));
   g_assert_true (cpd_test_widget_has_label (GTK_WIDGET (window), "15. April 2024"));
   g_assert_false (cpd_test_widget_has_label (GTK_WIDGET (window), "Sections"));
