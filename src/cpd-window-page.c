@@ -32,12 +32,17 @@ cpd_window_show_error_page (CpdWindow  *self,
   gtk_stack_set_visible_child_name (self->stack, "error");
 }
 
-/* The page stopped working: the reader may load it again. */
+/* The page stopped working: the reader may load it again, at the section they were reading,
+ * which the sidebar still shows. */
 void
 _cpd_window_try_again (CpdWindow *self)
 {
+  g_autofree char *section_id = g_strdup (cpd_sidebar_get_selected_section (self->sidebar));
+
   gtk_stack_set_visible_child_name (self->stack, "page");
   cpd_page_load_document (self->page_view, self->document);
+  if (section_id != NULL)
+    cpd_page_scroll_to_section (self->page_view, section_id);
 }
 
 /* Loading indicator ------------------------------------------------------------------------ */

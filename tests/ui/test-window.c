@@ -454,7 +454,7 @@ is_try_again_button (GtkWidget *widget,
 
 /* WebKit's web process ends under the page (here asked to; a crash does the same): the page
  * comes back where the reader was, and they are told. The second time, the window says so in
- * the page's place, and trying again shows the page. */
+ * the page's place, and trying again shows the page where the reader was. */
 static void
 test_page_viewer_stops (CpdWindow *window)
 {
@@ -494,6 +494,7 @@ test_page_viewer_stops (CpdWindow *window)
   gtk_widget_activate (try_again);
   cpd_test_wait_for (hides_error_page, window, "the page back in its place");
   cpd_test_wait_for (page_loaded, page_view, "the page shown on trying again");
+  cpd_test_wait_for (sponsors_at_top, window, "the Sponsors heading at the top on trying again");
   g_assert_true (action_enabled (window, "page.print"));
 }
 
