@@ -415,7 +415,7 @@ cpd_page_view_web_process_terminated_cb (CpdPageView                      *self,
       self->failed = TRUE;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
       cpd_page_view_set_find_mode (self, FALSE);
-      _cpd_page_view_set_matches (self, 0, 0);
+      _cpd_page_view_update_actions (self);
       g_signal_emit_by_name (self, "failed",
                              _ ("The page stopped working again. This can happen when the "
                                 "computer is low on memory."));
